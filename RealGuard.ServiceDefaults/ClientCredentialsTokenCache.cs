@@ -1,0 +1,49 @@
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>One token per service, refreshed shortly before it expires; one request at a time however many callers wait.</summary>
+public sealed class ClientCredentialsTokenCache(IHttpClientFactory httpClients, IConfiguration configuration, TimeProvider time,
+    ILogger<ClientCredentialsTokenCache> logger)
+{
+    public const string HttpClientName = "keycloak-token";
+    private static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (string Token, DateTimeOffset ExpiresAt)? _current;
+
+    public async Task<string> GetTokenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is { } cached && time.GetUtcNow() < cached.ExpiresAt - RefreshBeforeExpiry)
+        {
+            return cached.Token;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is { } fresh && time.GetUtcNow() < fresh.ExpiresAt - RefreshBeforeExpiry)
+            {
+                return fresh.Token;
+            }
+            var keycloak = configuration.GetSection("Keycloak");
+            var response = await httpClients.CreateClient(HttpClientName).RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+            {
+                Address = $"{keycloak["AuthServerUrl"]?.TrimEnd('/')}/realms/{keycloak["Realm"]}/protocol/openid-connect/token",
+                ClientId = keycloak["ClientId"] ?? throw new InvalidOperationException("Set Keycloak:ClientId for service-to-service calls."),
+                ClientSecret = keycloak["ClientSecret"] ?? throw new InvalidOperationException("Set Keycloak:ClientSecret for service-to-service calls."),
+            }, cancellationToken);
+            if (response.IsError || response.AccessToken is null)
+            {
+                logger.LogWarning("Client-credentials token request failed: {Error}", response.Error);
+                throw new HttpRequestException($"The IAM refused the service's token request: {response.Error}");
+            }
+            _current = (response.AccessToken, time.GetUtcNow().AddSeconds(response.ExpiresIn));
+            return response.AccessToken;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace RealGuard.ServiceDefaults;
+
+// 401 and 403 as RFC 9457 problem details, with RFC 6750 challenges. The reasons given are fixed
+// sentences: nothing from the token or the validator's exception reaches a response or a log.
+internal static partial class KeycloakJwtBearerEvents
+{
+    private const string LoggerCategory = "RealGuard.ServiceDefaults.Authentication";
+
+    public static JwtBearerEvents Create() => new()
+    {
+        OnTokenValidated = RejectTokensOtherThanAccessTokens,
+        OnAuthenticationFailed = LogRejection,
+        OnChallenge = WriteChallengeAsync,
+        OnForbidden = WriteForbiddenAsync,
+    };
+
+    // Keycloak types its tokens in the "typ" claim; an ID token ("ID") must not pass as an access token.
+    private static Task RejectTokensOtherThanAccessTokens(TokenValidatedContext context)
+    {
+        if (context.Principal?.FindFirst("typ")?.Value is { } type && type != "Bearer")
+        {
+            var failure = new SecurityTokenInvalidTypeException("The token is not an access token.") { InvalidType = type };
+            LogTokenRejected(CreateLogger(context.HttpContext), failure.GetType().Name, Describe(failure));
+            context.Fail(failure);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task LogRejection(AuthenticationFailedContext context)
+    {
+        var failure = Unwrap(context.Exception);
+        LogTokenRejected(CreateLogger(context.HttpContext), failure.GetType().Name, Describe(failure));
+        return Task.CompletedTask;
+    }
+
+    private static async Task WriteChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+
+        // No token presented: a bare challenge (RFC 6750 section 3.1). A token that failed: invalid_token.
+        var description = context.AuthenticateFailure is { } failure ? Describe(failure) : null;
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = description is null
+            ? context.Options.Challenge
+            : $"{context.Options.Challenge} error=\"invalid_token\", error_description=\"{description}\"";
+
+        await WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
+            description ?? "A bearer access token is required.");
+    }
+
+    private static Task WriteForbiddenAsync(ForbiddenContext context)
+        => WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden,
+            "The access token does not grant permission for this request.");
+
+    private static async Task WriteProblemAsync(HttpContext httpContext, int status, string detail)
+    {
+        if (httpContext.Response.HasStarted
+            || httpContext.RequestServices.GetService<IProblemDetailsService>() is not { } problemDetails)
+        {
+            return;
+        }
+
+        await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = { Status = status, Detail = detail },
+        });
+    }
+
+    private static string Describe(Exception failure) => Unwrap(failure) switch
+    {
+        SecurityTokenExpiredException => "The access token has expired.",
+        SecurityTokenNotYetValidException => "The access token is not valid yet.",
+        SecurityTokenInvalidLifetimeException or SecurityTokenNoExpirationException => "The access token lifetime is invalid.",
+        SecurityTokenInvalidAudienceException => "The access token is not meant for this API.",
+        SecurityTokenInvalidIssuerException => "The access token was not issued by the trusted realm.",
+        SecurityTokenInvalidTypeException => "The token is not an access token.",
+        SecurityTokenInvalidSignatureException or SecurityTokenInvalidAlgorithmException => "The access token signature is invalid.",
+        _ => "The access token is invalid.",
+    };
+
+    private static Exception Unwrap(Exception failure)
+        => failure is AggregateException { InnerExceptions: [var first, ..] } ? first : failure;
+
+    private static ILogger CreateLogger(HttpContext httpContext)
+        => httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bearer token rejected ({FailureType}): {Reason}")]
+    private static partial void LogTokenRejected(ILogger logger, string failureType, string reason);
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Duende.IdentityModel.Client;
+using RealGuard.DevHost;
+
+namespace RealGuard.IdentityProvider.Tests.Infrastructure;
+
+/// <summary>
+/// One running development identity provider: its own process, started by the DevHost runner exactly as the local
+/// stack starts it, on a free port with a temporary data folder, so the tests run beside a running stack.
+/// </summary>
+public sealed class TestIdentityProvider : IAsyncDisposable
+{
+    public const string Realm = StackResources.Realm;
+    private const string Part = StackResources.Keycloak;
+
+    private TestIdentityProvider(LocalStack stack)
+    {
+        Stack = stack;
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = new Uri(stack.Url(Part)),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public LocalStack Stack { get; }
+
+    /// <summary>No redirects followed, no cookies kept: what a back-end client sees.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary><c>http://localhost:{port}</c></summary>
+    public string BaseUrl => Stack.Url(Part);
+
+    public string Authority(string realm = Realm) => $"{BaseUrl}/realms/{realm}";
+
+    public string AdminUrl(string realm = Realm) => $"{BaseUrl}/admin/realms/{realm}";
+
+    /// <param name="adjustRealm">Changes realm-export.json before the IdP imports it (the runner writes a copy).</param>
+    /// <param name="configure">More options, e.g. extra environment for the IdP.</param>
+    public static async Task<TestIdentityProvider> StartAsync(
+        Action<JsonObject>? adjustRealm = null, Action<LocalStackOptions>? configure = null)
+    {
+        var options = LocalStackOptions.ForTests();
+        options.AdjustRealm = adjustRealm;
+        configure?.Invoke(options);
+        var stack = await LocalStack.StartAsync(RealGuardStack.Define().Only(StackResources.Keycloak), options);
+        return new TestIdentityProvider(stack);
+    }
+
+    /// <summary>The realm's discovery document, read by Duende.IdentityModel with its default policy (plain HTTP allowed on localhost).</summary>
+    public async Task<DiscoveryDocumentResponse> DiscoverAsync(string realm = Realm)
+    {
+        var disco = await Http.GetDiscoveryDocumentAsync(new DiscoveryDocumentRequest
+        {
+            Address = Authority(realm),
+            Policy = { RequireHttps = false },
+        });
+        Assert.False(disco.IsError, $"Discovery of realm {realm} failed: {disco.Error}");
+        return disco;
+    }
+
+    /// <summary>Stops the IdP process and starts it again on the same port, data folder and realm.</summary>
+    public Task RestartAsync() => Stack.RestartPartAsync(Part);
+
+    public IReadOnlyList<string> RecentLogs => Stack.RecentLogs(Part);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Stack.DisposeAsync();
+    }
+}
