@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -11,6 +12,7 @@ public static class ClientCredentialsExtensions
     public static IHttpClientBuilder AddClientCredentialsToken(this IHttpClientBuilder builder)
     {
         builder.Services.AddHttpClient(ClientCredentialsTokenCache.HttpClientName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClientCredentialsTokenCache>();
         builder.Services.AddTransient<ClientCredentialsTokenHandler>();
         return builder.AddHttpMessageHandler<ClientCredentialsTokenHandler>();

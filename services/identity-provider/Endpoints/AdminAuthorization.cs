@@ -16,6 +16,8 @@ public sealed class AdminAuthorization(KeyStore keys, IOpenIddictTokenManager to
 {
     public const string ManageUsers = "manage-users";
     public const string ViewUsers = "view-users";
+    public const string ViewRealm = "view-realm";
+    public const string ManageRealm = "manage-realm";
     private static readonly JsonWebTokenHandler Handler = new();
 
     /// <summary>Null when allowed; otherwise the 401 or 403 Keycloak would answer.</summary>

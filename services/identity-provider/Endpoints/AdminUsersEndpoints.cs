@@ -146,7 +146,8 @@ public static class AdminUsersEndpoints
 
     private static async Task<IResult> GetRealmRoleAsync(HttpContext http, string realm, string roleName, RealmCatalog realms, AdminAuthorization auth)
     {
-        if (await Authorize(http, realm, realms, auth, AdminAuthorization.ViewUsers, AdminAuthorization.ManageUsers) is { } denied)
+        // Roles belong to the realm, not to users: Keycloak asks for view-realm (or manage-realm) to read one.
+        if (await Authorize(http, realm, realms, auth, AdminAuthorization.ViewRealm, AdminAuthorization.ManageRealm) is { } denied)
         {
             return denied;
         }

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using RealGuard.CustomerService.Authorization;
+using RealGuard.CustomerService.Data;
+
+namespace RealGuard.CustomerService.Api;
+
+public static class RoleAssignmentEndpoints
+{
+    public static IEndpointRouteBuilder MapRoleAssignmentEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var customer = endpoints.MapGroup("/customers/{customerId:guid}").WithTags("Role assignments");
+
+        customer.MapPut("/customer-roles", AssignCustomerRoleAsync)
+            .WithSummary("Gives an employee a role for the whole customer (all its locations); idempotent.")
+            .Produces<CustomerRoleAssignmentResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        customer.MapPut("/location-roles", AssignLocationRoleAsync)
+            .WithSummary("Gives an employee a role at one of the customer's locations; idempotent.")
+            .Produces<LocationRoleAssignmentResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> AssignCustomerRoleAsync(Guid customerId, AssignCustomerRoleRequest request,
+        ClaimsPrincipal caller, CustomerAccess access, CustomerDbContext db, CancellationToken cancellationToken)
+    {
+        var level = await access.OfAsync(caller, customerId, cancellationToken);
+        if (level.Unless(CustomerAccessLevel.CompanyAdmin, "assign roles") is { } denied)
+        {
+            return denied;
+        }
+        var validated = RequestValidation.Validate(request);
+        if (!validated.IsValid)
+        {
+            return Problems.Invalid(validated.Errors);
+        }
+        var (employeeId, roleName) = validated.Value!;
+
+        var employee = await db.Employees.Include(e => e.CustomerRoles)
+            .FirstOrDefaultAsync(e => e.Id == employeeId && e.CustomerId == customerId, cancellationToken);
+        if (employee is null)
+        {
+            return EmployeeNotFound();
+        }
+
+        employee.AssignCustomerRole(roleName);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new CustomerRoleAssignmentResponse(employeeId, roleName));
+    }
+
+    private static async Task<IResult> AssignLocationRoleAsync(Guid customerId, AssignLocationRoleRequest request,
+        ClaimsPrincipal caller, CustomerAccess access, CustomerDbContext db, CancellationToken cancellationToken)
+    {
+        var level = await access.OfAsync(caller, customerId, cancellationToken);
+        if (level.Unless(CustomerAccessLevel.CompanyAdmin, "assign roles") is { } denied)
+        {
+            return denied;
+        }
+        var validated = RequestValidation.Validate(request);
+        if (!validated.IsValid)
+        {
+            return Problems.Invalid(validated.Errors);
+        }
+        var (employeeId, locationId, roleName) = validated.Value!;
+
+        var employee = await db.Employees.Include(e => e.LocationRoles)
+            .FirstOrDefaultAsync(e => e.Id == employeeId && e.CustomerId == customerId, cancellationToken);
+        if (employee is null)
+        {
+            return EmployeeNotFound();
+        }
+        if (!await db.Locations.AnyAsync(location => location.Id == locationId && location.CustomerId == customerId, cancellationToken))
+        {
+            return Problems.NotFound("No such location at this customer.");
+        }
+
+        employee.AssignLocationRole(locationId, roleName);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new LocationRoleAssignmentResponse(employeeId, locationId, roleName));
+    }
+
+    private static IResult EmployeeNotFound() => Problems.NotFound("No such employee at this customer.");
+}
