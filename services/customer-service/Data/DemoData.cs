@@ -19,12 +19,16 @@ public static class DemoData
     public static readonly Guid CarolEmployeeId = Guid.Parse("e0000000-0000-0000-0000-000000000003");
     public static readonly Guid DaveEmployeeId = Guid.Parse("e0000000-0000-0000-0000-000000000004");
     public static readonly Guid ErinEmployeeId = Guid.Parse("e0000000-0000-0000-0000-000000000005");
+    public static readonly Guid AcmeIntegrationEmployeeId = Guid.Parse("e0000000-0000-0000-0000-000000000006");
 
     public const string AliceUserId = "2686d8c4-c5f8-5b7b-88ac-afb8d005f6cb";
     public const string BobUserId = "d6f42c7f-bad2-53a9-9849-9004c1363fce";
     public const string CarolUserId = "538cd53a-4399-54c9-9f44-d4fd1d55d393";
     public const string DaveUserId = "47a21d8a-6066-59cd-bd99-1af49ac09975";
     public const string ErinUserId = "24fe298f-d625-5a74-bbda-d96810c72bc5";
+
+    /// <summary>The service account of Acme's third-party API client (<c>acme-integration</c>), which calls through the gateway.</summary>
+    public const string AcmeIntegrationUserId = "2d79c036-a85a-5587-84c5-ee525e038e3a";
 
     /// <summary>Adds the demo customers when the database has no customer yet; returns whether it did.</summary>
     public static async Task<bool> SeedAsync(CustomerDbContext db, CancellationToken cancellationToken = default)
@@ -53,7 +57,11 @@ public static class DemoData
         var dave = Person(DaveEmployeeId, AcmeId, DaveUserId, "Dave", "Davis", "dave@acme.example", "+1 555 0104");
         dave.AssignLocationRole(AcmeHqId, RoleNames.SecuritySystemViewer);
 
-        acme.Employees.AddRange([alice, bob, carol, dave]);
+        // Acme's integration reads the state of its systems through the gateway, as a viewer.
+        var integration = Person(AcmeIntegrationEmployeeId, AcmeId, AcmeIntegrationUserId, "Acme", "Integration", "integration@acme.example", null);
+        integration.AssignLocationRole(AcmeHqId, RoleNames.SecuritySystemViewer);
+
+        acme.Employees.AddRange([alice, bob, carol, dave, integration]);
         return acme;
     }
 
@@ -71,7 +79,7 @@ public static class DemoData
         return globex;
     }
 
-    private static Employee Person(Guid id, Guid customerId, string userId, string firstName, string lastName, string email, string phone) =>
+    private static Employee Person(Guid id, Guid customerId, string userId, string firstName, string lastName, string email, string? phone) =>
         new()
         {
             Id = id,

@@ -22,7 +22,7 @@ public static class PersistenceScenarios
         {
             Assert.False(await DemoData.SeedAsync(db));
             Assert.Equal(["Acme Corporation", "Globex"], await db.Customers.OrderBy(c => c.Name).Select(c => c.Name).ToListAsync());
-            Assert.Equal(5, await db.Employees.CountAsync());
+            Assert.Equal(6, await db.Employees.CountAsync());
 
             var bob = await db.GrantsOfUserAsync(DemoData.BobUserId, CancellationToken.None);
             Assert.Equal([RoleNames.SecuritySystemArmer], LocationRoleResolver.EffectiveRoles(DemoData.AcmeHqId, DemoData.AcmeId, bob));
