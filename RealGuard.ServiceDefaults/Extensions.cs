@@ -32,6 +32,11 @@ public static class Extensions
 
         builder.Services.AddProblemDetails();
 
+        // Every outgoing request logs four Information lines (HttpClient) and two more (Polly): keep the stack's
+        // console readable. Failures still log at Warning; appsettings can lower these again.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
         return builder;
     }
 
