@@ -42,6 +42,9 @@ internal sealed class ClientCredentialsAuthenticationHandler(
                 return Failed(StatusCodes.Status401Unauthorized, "The client credentials are invalid.");
             case ClientTokenResult.Unavailable:
                 return Failed(StatusCodes.Status503ServiceUnavailable, "The identity provider is unavailable; the client credentials could not be checked.");
+            case ClientTokenResult.Throttled throttled:
+                return Failed(StatusCodes.Status429TooManyRequests, "Too many failed attempts with these client credentials; try again later.",
+                    throttled.RetryAfter);
             case ClientTokenResult.Issued issued:
                 ForwardedAccessToken.Set(Context, issued.AccessToken);
                 break;
@@ -65,7 +68,7 @@ internal sealed class ClientCredentialsAuthenticationHandler(
         }
         else
         {
-            Response.Headers.RetryAfter = "5";
+            Response.Headers.RetryAfter = ((int)Math.Ceiling((failure.RetryAfter ?? TimeSpan.FromSeconds(5)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await WriteProblemAsync(failure.StatusCode, failure.Message);
@@ -77,8 +80,8 @@ internal sealed class ClientCredentialsAuthenticationHandler(
         return WriteProblemAsync(StatusCodes.Status403Forbidden, "The client does not have permission for this request.");
     }
 
-    private static AuthenticateResult Failed(int statusCode, string detail) =>
-        AuthenticateResult.Fail(new ClientAuthenticationFailure(statusCode, detail));
+    private static AuthenticateResult Failed(int statusCode, string detail, TimeSpan? retryAfter = null) =>
+        AuthenticateResult.Fail(new ClientAuthenticationFailure(statusCode, detail, retryAfter));
 
     private async Task WriteProblemAsync(int status, string detail) =>
         await problems.TryWriteAsync(new ProblemDetailsContext
@@ -88,8 +91,10 @@ internal sealed class ClientCredentialsAuthenticationHandler(
         });
 
     /// <summary>Why the credentials did not authenticate; the message is a fixed sentence safe to show the client.</summary>
-    private sealed class ClientAuthenticationFailure(int statusCode, string message) : Exception(message)
+    private sealed class ClientAuthenticationFailure(int statusCode, string message, TimeSpan? retryAfter = null) : Exception(message)
     {
         public int StatusCode { get; } = statusCode;
+
+        public TimeSpan? RetryAfter { get; } = retryAfter;
     }
 }

@@ -35,6 +35,9 @@ internal abstract record ClientTokenResult
 
     /// <summary>The IAM could not be asked or failed: not the client's fault.</summary>
     public sealed record Unavailable(string Reason) : ClientTokenResult;
+
+    /// <summary>Too many refused attempts for this client lately: not asked at all (see <see cref="FailedCredentialsThrottle"/>).</summary>
+    public sealed record Throttled(TimeSpan RetryAfter) : ClientTokenResult;
 }
 
 /// <summary>
@@ -47,8 +50,10 @@ internal sealed partial class ClientTokenCache(
     IHttpClientFactory httpClients,
     ClientTokenCacheOptions options,
     TimeProvider time,
-    ILogger<ClientTokenCache> logger)
+    ILogger<ClientTokenCache> logger,
+    FailedCredentialsThrottle? throttle = null)
 {
+    private readonly FailedCredentialsThrottle throttle = throttle ?? new FailedCredentialsThrottle(time);
     private readonly ConcurrentDictionary<string, CachedToken> tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<ClientTokenResult>>> pending = new(StringComparer.Ordinal);
 
@@ -58,6 +63,11 @@ internal sealed partial class ClientTokenCache(
         if (tokens.TryGetValue(key, out var cached) && cached.IsFreshAt(time.GetUtcNow()))
         {
             return cached.Result;
+        }
+
+        if (throttle.RetryAfter(credentials.ClientId) is { } retryAfter)
+        {
+            return new ClientTokenResult.Throttled(retryAfter);
         }
 
         // One request per key; it runs to its end even if the API request that started it is cancelled,
@@ -124,6 +134,7 @@ internal sealed partial class ClientTokenCache(
         if (response.HttpStatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized && OAuthError(response) is { } error)
         {
             LogCredentialsRejected(credentials.ClientId, error);
+            throttle.RecordFailure(credentials.ClientId);
             return new ClientTokenResult.Rejected(error);
         }
 

@@ -20,6 +20,9 @@ internal static class GatewayAuthenticationExtensions
         builder.Services.AddSingleton(new ClientTokenCacheOptions(tokenEndpoint));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient(ClientTokenCacheOptions.HttpClientName);
+        var failedCredentials = builder.Configuration.GetSection("Gateway:FailedCredentials");
+        builder.Services.AddSingleton(services => new FailedCredentialsThrottle(services.GetRequiredService<TimeProvider>(),
+            failedCredentials.GetValue("MaxFailures", 10), failedCredentials.GetValue("Window", TimeSpan.FromMinutes(1))));
         builder.Services.AddSingleton<ClientTokenCache>();
 
         builder.Services.AddAuthentication(GatewayScheme)

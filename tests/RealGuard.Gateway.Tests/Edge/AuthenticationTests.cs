@@ -58,6 +58,27 @@ public sealed class AuthenticationTests(EdgeStack edge)
     }
 
     [Fact]
+    public async Task Guessing_a_clients_secret_is_stopped_with_429_and_the_IAM_is_not_asked_any_more()
+    {
+        var guesser = ApiCaller.Basic("guessed-client-" + Marker(), "guess");
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            using var refused = await Api.GetAsync("/securitysystems", guesser);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+        var iamLog = edge.Log.Mark(DevHost.StackResources.Keycloak);
+        var marker = Marker();
+
+        using var response = await Api.GetAsync($"/securitysystems?{marker}", guesser);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Empty(edge.SecuritySystems.ReceivedWith(marker));
+        var iam = await IamRequests.ReceivedSinceAsync(edge.Log, iamLog, edge.Authority);
+        Assert.True(iam.TokenRequests == 0, $"The IAM was asked: {iam}");
+    }
+
+    [Fact]
     public async Task Malformed_Basic_credentials_get_401_without_asking_the_IAM()
     {
         var marker = Marker();

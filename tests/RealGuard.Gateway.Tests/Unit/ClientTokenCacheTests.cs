@@ -128,4 +128,27 @@ public sealed class ClientTokenCacheTests
         Assert.IsType<ClientTokenResult.Issued>(await second);
         Assert.Single(iam.Requests);
     }
+
+    [Fact]
+    public async Task Repeated_wrong_secrets_are_refused_without_asking_the_IAM_until_the_window_ends_while_a_cached_client_keeps_working()
+    {
+        var throttled = new ClientTokenCache(iam, new ClientTokenCacheOptions(FakeTokenEndpoint.Address), clock,
+            NullLogger<ClientTokenCache>.Instance, new FailedCredentialsThrottle(clock, maxFailures: 3, window: TimeSpan.FromMinutes(1)));
+        Assert.IsType<ClientTokenResult.Issued>(await throttled.GetTokenAsync(Acme));
+        var guess = new BasicCredentials("acme-integration", "guess");
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.IsType<ClientTokenResult.Rejected>(await throttled.GetTokenAsync(guess));
+        }
+        var refused = Assert.IsType<ClientTokenResult.Throttled>(await throttled.GetTokenAsync(guess));
+
+        Assert.InRange(refused.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Assert.Equal(4, iam.Requests.Count); // the one good token, three guesses, and nothing for the throttled fourth
+        Assert.IsType<ClientTokenResult.Issued>(await throttled.GetTokenAsync(Acme)); // cached: unaffected
+        Assert.IsType<ClientTokenResult.Issued>(await throttled.GetTokenAsync(Device)); // other clients: unaffected
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.IsType<ClientTokenResult.Rejected>(await throttled.GetTokenAsync(guess)); // asked again after the window
+    }
 }
