@@ -59,6 +59,27 @@ public sealed class ClientCredentialsTests(IdentityProviderFixture fixture)
         ErrorAssert.KeycloakJsonError(response, "invalid_client", HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("realguard-web", HttpStatusCode.Unauthorized)]
+    [InlineData("acme-integration", HttpStatusCode.OK)]
+    public async Task A_form_client_id_must_name_the_client_whose_credentials_are_in_the_header(string formClientId, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Oidc.Disco.TokenEndpoint)
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("grant_type", "client_credentials"), KeyValuePair.Create("client_id", formClientId)]),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Acme.ClientId}:{Acme.Secret}")));
+
+        using var response = await Oidc.Http.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Unauthorized)
+        {
+            Assert.Contains("invalid_client", await response.Content.ReadAsStringAsync());
+        }
+    }
+
     [Fact]
     public async Task An_unknown_client_is_401_invalid_client()
     {
