@@ -36,10 +36,8 @@ public static class ServiceClientExtensions
 
     private static void AddUserClient<TClient>(this IServiceCollection services, string service) where TClient : class
     {
-        var client = services.AddHttpClient<TClient>(http => http.BaseAddress = ServiceNames.BaseAddress(service));
-        // Only safe methods are retried: arming twice because the first answer was lost is not what the user asked for.
-        client.RemoveAllResilienceHandlers();
-        client.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
-        client.AddHttpMessageHandler<UserAccessTokenHandler>();
+        // Resilience comes from ServiceDefaults, which retries safe methods only: arming twice is not what the user asked for.
+        services.AddHttpClient<TClient>(http => http.BaseAddress = ServiceNames.BaseAddress(service))
+            .AddHttpMessageHandler<UserAccessTokenHandler>();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using RealGuard.CustomerService.Api;
 using RealGuard.CustomerService.Authorization;
 using RealGuard.CustomerService.Data;
@@ -37,10 +36,5 @@ public static class ApplicationServiceExtensions
         builder.Services.AddHttpClient<KeycloakAdminClient>(client => client.BaseAddress = new Uri(adminUrl))
             .AddClientCredentialsToken();
         builder.Services.AddScoped<PersonProvisioner>();
-
-        // The default resilience handler retries every method. Here no POST or PUT is repeated blindly: a user creation
-        // that failed late may have succeeded, and repeating it would answer 409 for the person just made; and an IAM
-        // that is down is reported at once instead of after the retries.
-        builder.Services.ConfigureAll<HttpStandardResilienceOptions>(options => options.Retry.DisableForUnsafeHttpMethods());
     }
 }
