@@ -12,10 +12,11 @@ namespace RealGuard.Testing.AppHost;
 /// </summary>
 public sealed class RealGuardApp : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    // Generous: on a loaded 2-core machine several test projects start their stacks at once.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private readonly DistributedApplication app;
     private readonly IReadOnlyDictionary<string, int> ports;
-    private readonly ResourceLogs logs;
+    private ResourceLogs? logs;
     private readonly string dataRoot;
     private readonly HttpClient health = new() { Timeout = TimeSpan.FromSeconds(5) };
 
@@ -25,7 +26,6 @@ public sealed class RealGuardApp : IAsyncDisposable
         this.app = app;
         this.ports = ports;
         this.dataRoot = dataRoot;
-        logs = new ResourceLogs(app, ports.Keys);
     }
 
     public IReadOnlyCollection<string> Parts => [.. ports.Keys];
@@ -87,6 +87,7 @@ public sealed class RealGuardApp : IAsyncDisposable
         try
         {
             await app.StartAsync(timeout.Token);
+            started.logs = new ResourceLogs(app, ports.Keys);
             foreach (var part in parts)
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(part, timeout.Token);
@@ -96,7 +97,8 @@ public sealed class RealGuardApp : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            var detail = string.Join(Environment.NewLine, parts.Select(part => $"--- {part}:{Environment.NewLine}{string.Join(Environment.NewLine, started.Logs(part).TakeLast(30))}"));
+            var detail = string.Join(Environment.NewLine, parts.Select(part =>
+                $"--- {part} ({started.StateOf(part)}):{Environment.NewLine}{string.Join(Environment.NewLine, started.Logs(part).TakeLast(30))}"));
             await started.DisposeAsync();
             throw new InvalidOperationException($"RealGuard did not start: {exception.Message}{Environment.NewLine}{detail}", exception);
         }
@@ -115,7 +117,7 @@ public sealed class RealGuardApp : IAsyncDisposable
     public string Authority => $"{Url(StackResources.Keycloak)}/realms/{StackResources.Realm}";
 
     /// <summary>The part's console lines so far, across restarts.</summary>
-    public IReadOnlyList<string> Logs(string part) => logs.Of(part);
+    public IReadOnlyList<string> Logs(string part) => logs?.Of(part) ?? [];
 
     public Task StopPartAsync(string part, CancellationToken cancellationToken = default) =>
         ExecuteAsync(part, KnownResourceCommands.StopCommand, cancellationToken);
@@ -154,7 +156,10 @@ public sealed class RealGuardApp : IAsyncDisposable
         }
 
         await app.DisposeAsync();
-        await logs.DisposeAsync();
+        if (logs is not null)
+        {
+            await logs.DisposeAsync();
+        }
         try
         {
             Directory.Delete(dataRoot, recursive: true);
@@ -166,6 +171,11 @@ public sealed class RealGuardApp : IAsyncDisposable
     }
 
     private static string Origin(int port) => $"http://localhost:{port}";
+
+    private string StateOf(string part) =>
+        app.ResourceNotifications.TryGetCurrentState(part, out var state)
+            ? $"{state.Snapshot.State?.Text ?? "no state"}, health {state.Snapshot.HealthStatus?.ToString() ?? "unknown"}"
+            : "not created";
 
     private async Task ExecuteAsync(string part, string command, CancellationToken cancellationToken)
     {

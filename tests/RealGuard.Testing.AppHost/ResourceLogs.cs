@@ -12,17 +12,19 @@ internal sealed class ResourceLogs : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task> watchers = [];
 
+    /// <summary>Starts watching once the application has started (the parts' instance names exist then); backlog included.</summary>
     public ResourceLogs(DistributedApplication app, IEnumerable<string> parts)
     {
         var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var part in parts)
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        foreach (var resource in model.Resources.Where(resource => parts.Contains(resource.Name)))
         {
-            var queue = lines.GetOrAdd(part, _ => new());
+            var queue = lines.GetOrAdd(resource.Name, _ => new());
             watchers.Add(Task.Run(async () =>
             {
                 try
                 {
-                    await foreach (var batch in loggers.WatchAsync(part).WithCancellation(stop.Token))
+                    await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(stop.Token))
                     {
                         foreach (var line in batch)
                         {
