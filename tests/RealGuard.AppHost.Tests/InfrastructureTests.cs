@@ -258,6 +258,51 @@ public sealed class InfrastructureTests : IClassFixture<InfrastructureTests.Comp
         }
     }
 
+    [Fact]
+    public void The_manifest_names_the_databases_as_connection_strings_the_infrastructure_supplies_not_as_prompts()
+    {
+        foreach (var name in Services)
+        {
+            var database = Assert.Single(manifest[name]!["env"]!.AsObject(), variable => variable.Key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).Key["ConnectionStrings__".Length..];
+            var resource = manifest[database]!;
+            Assert.Equal("parameter.v0", (string)resource["type"]!);
+            Assert.Equal($"{{{database}.value}}", (string)resource["connectionString"]!);
+            Assert.True((bool)resource["inputs"]!["value"]!["secret"]!);
+            Assert.Null(resource["inputs"]!["value"]!["default"]);
+            // main.bicep does not declare it, so azd never asks: the template reads it from Key Vault.
+            Assert.Null(MainParameters[database.Replace('-', '_')]);
+        }
+    }
+
+    [Fact]
+    public void Every_manifest_expression_names_a_resource_of_the_manifest_except_Keycloaks_database_settings()
+    {
+        // Keycloak's KC_DB_* still name the F5 PostgreSQL server (KeycloakDeploymentExtensions); deployed,
+        // keycloak.tmpl.yaml sets them from the flexible server (POSTGRES_HOST, POSTGRES_USERNAME, postgres_password).
+        var dangling = manifest
+            .SelectMany(resource => Expressions(resource.Value!, resource.Key))
+            .Where(reference => !manifest.ContainsKey(reference.Resource))
+            .Where(reference => !(reference.Owner == StackResources.Keycloak && reference.Path.StartsWith("env.KC_DB_", StringComparison.Ordinal)))
+            .Select(reference => $"{reference.Owner}.{reference.Path} → {reference.Resource}");
+
+        Assert.Empty(dangling);
+    }
+
+    private static IEnumerable<(string Owner, string Path, string Resource)> Expressions(JsonNode node, string owner, string path = "")
+    {
+        switch (node)
+        {
+            case JsonObject map:
+                return map.SelectMany(entry => entry.Value is null ? [] : Expressions(entry.Value, owner, path.Length == 0 ? entry.Key : $"{path}.{entry.Key}"));
+            case JsonArray list:
+                return list.SelectMany((item, index) => item is null ? [] : Expressions(item, owner, $"{path}[{index}]"));
+            default:
+                var text = node.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string)node! : "";
+                return System.Text.RegularExpressions.Regex.Matches(text, @"\{(?<resource>[a-zA-Z0-9-]+)\.")
+                    .Select(match => (owner, path, match.Groups["resource"].Value));
+        }
+    }
+
     private static IEnumerable<ContainerAppTemplate> Templates() => ContainerAppTemplate.Names().Select(Template);
 
     private static ContainerAppTemplate Template(string name) => ContainerAppTemplate.Load(name);
