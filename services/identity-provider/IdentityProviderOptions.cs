@@ -9,4 +9,11 @@ public sealed class IdentityProviderOptions
 
     /// <summary>Where the signing key and the database live, so they survive a restart.</summary>
     public string DataPath { get; set; } = "";
+
+    /// <summary>
+    /// The public URL of the server (Keycloak's <c>KC_HOSTNAME</c>), e.g. <c>http://localhost:8080</c>: issuer and
+    /// endpoint URLs are built from it, never from the request's <c>Host</c> header. Empty: the first of the
+    /// configured <c>urls</c> (ASPNETCORE_URLS), else the first address the server listens on.
+    /// </summary>
+    public string Hostname { get; set; } = "";
 }

@@ -1,4 +1,3 @@
-using RealGuard.DevHost;
 using RealGuard.IdentityProvider.Tests.Infrastructure;
 using static RealGuard.IdentityProvider.Tests.Infrastructure.TestClients;
 

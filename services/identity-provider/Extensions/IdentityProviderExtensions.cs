@@ -24,6 +24,7 @@ public static class IdentityProviderExtensions
         var keys = KeyStore.LoadOrCreate(dataPath);
 
         var services = builder.Services;
+        services.Configure<IdentityProviderOptions>(builder.Configuration.GetSection(IdentityProviderOptions.SectionName));
         services.AddSingleton(keys);
         services.AddSingleton(provider => new RealmCatalog(
             RealmImporter.Import(options.ImportPath, provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RealmImporter)))));
@@ -62,6 +63,7 @@ public static class IdentityProviderExtensions
         // As Keycloak: an unexpected failure is a bare JSON error, never a stack trace.
         app.UseExceptionHandler(failed => failed.Run(context =>
             context.Response.WriteAsJsonAsync(new { error = "unknown_error" })));
+        app.UseMiddleware<FrontendUrlMiddleware>();
         app.UseMiddleware<RealmPathBaseMiddleware>();
         app.UseRouting();
         app.UseAuthentication();

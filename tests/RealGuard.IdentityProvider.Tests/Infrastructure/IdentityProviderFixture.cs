@@ -1,5 +1,4 @@
 using Duende.IdentityModel.Client;
-using RealGuard.DevHost;
 
 namespace RealGuard.IdentityProvider.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Duende.IdentityModel.Client;
-using RealGuard.DevHost;
 
 namespace RealGuard.IdentityProvider.Tests.Infrastructure;
 
