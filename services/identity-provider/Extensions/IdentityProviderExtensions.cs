@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Abstractions;
 using RealGuard.IdentityProvider.Data;
 using RealGuard.IdentityProvider.Endpoints;
+using RealGuard.IdentityProvider.Pages;
 using RealGuard.IdentityProvider.Protocol;
 using RealGuard.IdentityProvider.Realms;
 using RealGuard.IdentityProvider.Sessions;
@@ -38,8 +40,10 @@ public static class IdentityProviderExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys", "data-protection")));
         services.AddAuthentication().AddSsoCookie();
         services.AddHttpContextAccessor();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UserDirectory>();
+        services.AddScoped<PasswordLogin>();
+        services.AddSingleton<BruteForceProtector>();
         services.AddScoped<SessionStore>();
         services.AddScoped<SessionGrants>();
         services.AddScoped<AdminAuthorization>();
@@ -64,6 +68,7 @@ public static class IdentityProviderExtensions
         app.UseExceptionHandler(failed => failed.Run(context =>
             context.Response.WriteAsJsonAsync(new { error = "unknown_error" })));
         app.UseMiddleware<FrontendUrlMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RealmPathBaseMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
@@ -77,6 +82,7 @@ public static class IdentityProviderExtensions
         app.MapUserInfoEndpoint();
         app.MapLogoutEndpoint();
         app.MapAdminUsersEndpoints();
+        app.MapAdminAttackDetectionEndpoints();
         return app;
     }
 }

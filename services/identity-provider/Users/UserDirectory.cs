@@ -38,12 +38,6 @@ public sealed class UserDirectory(IdentityProviderDbContext db)
         return stored?.ToAccount() ?? realm.Users.FirstOrDefault(u => u.Email == email && u.ServiceAccountClientId is null);
     }
 
-    public async Task<UserAccount?> AuthenticateAsync(Realm realm, string login, string password, CancellationToken cancellationToken = default)
-    {
-        var user = await FindByUsernameOrEmailAsync(realm, login, cancellationToken);
-        return user is { Enabled: true, ServiceAccountClientId: null, Password: { } credential } && credential.Verify(password) ? user : null;
-    }
-
     public UserAccount? FindServiceAccount(Realm realm, string clientId) =>
         realm.Users.FirstOrDefault(u => u.ServiceAccountClientId == clientId);
 
