@@ -9,16 +9,20 @@ namespace RealGuard.IdentityProvider.Data;
 /// </summary>
 public sealed class KeyStore
 {
-    private KeyStore(RsaSecurityKey signingKey, SymmetricSecurityKey encryptionKey)
+    private KeyStore(RsaSecurityKey signingKey, SymmetricSecurityKey encryptionKey, SymmetricSecurityKey refreshTokenKey)
     {
         SigningKey = signingKey;
         EncryptionKey = encryptionKey;
+        RefreshTokenKey = refreshTokenKey;
         SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256);
     }
 
     public RsaSecurityKey SigningKey { get; }
     public SymmetricSecurityKey EncryptionKey { get; }
     public SigningCredentials SigningCredentials { get; }
+
+    /// <summary>The realm's HMAC key: Keycloak signs refresh tokens with HS512, so only the server itself can check them.</summary>
+    public SymmetricSecurityKey RefreshTokenKey { get; }
 
     public static KeyStore LoadOrCreate(string dataPath)
     {
@@ -45,7 +49,15 @@ public sealed class KeyStore
         }
         var encryptionKey = new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(encryptionFile)));
 
-        return new KeyStore(signingKey, encryptionKey);
+        var hmacFile = Path.Combine(folder, "hmac-key");
+        if (!File.Exists(hmacFile))
+        {
+            WritePrivate(hmacFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
+        }
+        var hmacBytes = Convert.FromBase64String(File.ReadAllText(hmacFile));
+        var refreshTokenKey = new SymmetricSecurityKey(hmacBytes) { KeyId = new Guid(SHA256.HashData(hmacBytes).AsSpan(0, 16)).ToString() };
+
+        return new KeyStore(signingKey, encryptionKey, refreshTokenKey);
     }
 
     private static void WritePrivate(string path, string contents)

@@ -23,7 +23,8 @@ public static class TokenEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext http, UserDirectory users, PasswordLogin passwordLogin, SessionStore sessions, SessionGrants grants, ILogger<TokenRequestLog> log)
+    private static async Task<IResult> ExchangeAsync(HttpContext http, UserDirectory users, PasswordLogin passwordLogin, SessionStore sessions, SessionGrants grants,
+        RefreshTokenReuse reuse, ILogger<TokenRequestLog> log)
     {
         var realm = RealmCatalog.Required(http);
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
@@ -44,6 +45,11 @@ public static class TokenEndpoint
             if (user is not { Enabled: true })
             {
                 return OpenIddictResults.Reject(Errors.InvalidGrant, "User disabled");
+            }
+            if (request.IsRefreshTokenGrantType() && granted.GetTokenId() is { } tokenId && granted.GetAuthorizationId() is { } clientSession &&
+                reuse.TryUse(realm, clientSession, tokenId) is { } refused)
+            {
+                return OpenIddictResults.Reject(Errors.InvalidGrant, refused);
             }
             var principal = KeycloakPrincipal.Create(client, user, session, KeycloakPrincipal.ClientScopes(granted), granted.HasScope(Scopes.OpenId),
                 KeycloakPrincipal.Acr(granted), KeycloakPrincipal.Notes(granted), session is null ? null : sessions.ExpiresAt(realm, session));

@@ -44,6 +44,7 @@ public static class IdentityProviderExtensions
         services.AddScoped<UserDirectory>();
         services.AddScoped<PasswordLogin>();
         services.AddSingleton<BruteForceProtector>();
+        services.AddSingleton<RefreshTokenReuse>();
         services.AddScoped<SessionStore>();
         services.AddScoped<SessionGrants>();
         services.AddScoped<AdminAuthorization>();

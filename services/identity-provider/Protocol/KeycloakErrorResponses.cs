@@ -28,6 +28,11 @@ public sealed class KeycloakErrorResponses<TContext> : IOpenIddictServerHandler<
             return default;
         }
 
+        if (response.ErrorUri is Endpoints.OpenIddictResults.OwnErrorUri)
+        {
+            response.ErrorUri = null;
+            return default;
+        }
         var id = response.ErrorUri?.Split('/').LastOrDefault();
         var grantType = context.Transaction.Request?.GrantType;
         if (response.Error is Errors.InvalidClient)
@@ -66,7 +71,7 @@ public sealed class KeycloakErrorResponses<TContext> : IOpenIddictServerHandler<
                 ("ID2029", GrantTypes.AuthorizationCode) when response.ErrorDescription?.Contains(Parameters.CodeVerifier) is true => "PKCE code verifier not specified",
                 ("ID2072", _) => "Incorrect redirect_uri",
                 (_, GrantTypes.AuthorizationCode) => "Code not valid",
-                (_, GrantTypes.RefreshToken) when response.ErrorDescription is not "Session not active" => "Token is not active",
+                (_, GrantTypes.RefreshToken) => "Token is not active",
                 _ => response.ErrorDescription,
             };
         }
