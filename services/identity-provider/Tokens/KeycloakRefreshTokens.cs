@@ -71,6 +71,26 @@ public static class KeycloakRefreshTokens
         }
     }
 
+    /// <summary>A refresh token's signature, issuer, type and expiry checked; null when it is not one of this realm's.</summary>
+    public static async Task<JsonWebToken?> ValidateAsync(string? token, KeyStore keys, string issuer)
+    {
+        var handler = new JsonWebTokenHandler();
+        if (string.IsNullOrEmpty(token) || !handler.CanReadToken(token))
+        {
+            return null;
+        }
+        var result = await handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            IssuerSigningKey = keys.RefreshTokenKey,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha512],
+            ValidIssuer = issuer,
+            ValidateAudience = false,
+            ClockSkew = TimeSpan.Zero,
+        });
+        return result.IsValid && result.SecurityToken is JsonWebToken jwt && jwt.TryGetPayloadValue<string>("typ", out var typ) && typ == RefreshType
+            ? jwt : null;
+    }
+
     /// <summary>A Keycloak-shaped refresh token coming back: checked, then swapped for OpenIddict's stored token.</summary>
     public sealed class Read(KeyStore keys, IOpenIddictTokenManager tokens) : IOpenIddictServerHandler<ValidateTokenContext>
     {
