@@ -12,6 +12,7 @@ namespace RealGuard.IdentityProvider.Protocol;
 public static class ClientAuthentication
 {
     public const string InvalidCredentials = "Invalid client or Invalid client credentials";
+    public const string SecretMissing = "Client secret not provided in request";
 
     public sealed record Result(RealmClient? Client, IResult? Error);
 
@@ -37,7 +38,7 @@ public static class ClientAuthentication
         }
         if (string.IsNullOrEmpty(secret))
         {
-            return Fail(StatusCodes.Status401Unauthorized, "unauthorized_client", "Client secret not provided in request");
+            return Fail(StatusCodes.Status401Unauthorized, "unauthorized_client", SecretMissing);
         }
         return client.Secret is { } expected && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(expected))
             ? new Result(client, null)

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore;
 using OpenIddict.Server;
+using RealGuard.IdentityProvider.Realms;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -37,7 +39,21 @@ public sealed class KeycloakErrorResponses<TContext> : IOpenIddictServerHandler<
         var grantType = context.Transaction.Request?.GrantType;
         if (response.Error is Errors.InvalidClient)
         {
-            response.ErrorDescription = "Invalid client or Invalid client credentials";
+            // Keycloak's ClientIdAndSecretAuthenticator: an unknown client is invalid_client; a known confidential client
+            // with a missing or wrong secret is unauthorized_client.
+            var request = context.Transaction.Request;
+            var http = context.Transaction.GetHttpRequest()?.HttpContext;
+            var client = http is null ? null : RealmCatalog.Current(http)?.FindClient(request?.ClientId);
+            if (client is { IsPublic: false })
+            {
+                response.Error = Errors.UnauthorizedClient;
+                response.ErrorDescription = string.IsNullOrEmpty(request?.ClientSecret) && http?.Request.Headers.Authorization.Count is 0
+                    ? ClientAuthentication.SecretMissing : ClientAuthentication.InvalidCredentials;
+            }
+            else
+            {
+                response.ErrorDescription = ClientAuthentication.InvalidCredentials;
+            }
         }
         else if (response.Error is Errors.UnauthorizedClient && id is "ID2064")
         {

@@ -14,6 +14,9 @@ public static class TestClients
 
     public static readonly TestClient Acme = new("acme-integration", "acme-integration-dev-secret");
 
+    /// <summary>The API audience: its secret serves token introspection.</summary>
+    public static readonly TestClient Api = new("realguard-api", "realguard-api-dev-secret");
+
     public static readonly TestClient CustomerService = new("customer-service", "customer-service-dev-secret");
 
     public const string ApiAudience = "realguard-api";
