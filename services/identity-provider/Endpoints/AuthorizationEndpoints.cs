@@ -39,7 +39,7 @@ public static class AuthorizationEndpoints
             // Errors about the client or its redirect URI are shown here, never sent anywhere;
             // any other error goes back to the (validated) redirect URI, as Keycloak does.
             var attempted = http.GetOpenIddictServerRequest();
-            var redirectable = realm.FindClient(attempted?.ClientId)?.RedirectUris.Contains(attempted?.RedirectUri ?? "") is true;
+            var redirectable = realm.FindClient(attempted?.ClientId) is { } known && LoopbackRedirect.Matches(known.RedirectUris, attempted?.RedirectUri);
             return redirectable
                 ? Results.Redirect(QueryHelpers.AddQueryString(attempted!.RedirectUri!, new Dictionary<string, string?>
                 {
