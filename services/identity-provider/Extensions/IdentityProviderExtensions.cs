@@ -78,6 +78,7 @@ public static class IdentityProviderExtensions
 
     public static WebApplication MapIdentityProviderEndpoints(this WebApplication app)
     {
+        app.MapPublicRealmEndpoint();
         app.MapAuthorizationEndpoints();
         app.MapTokenEndpoint();
         app.MapUserInfoEndpoint();

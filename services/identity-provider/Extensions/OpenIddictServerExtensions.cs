@@ -47,6 +47,7 @@ public static class OpenIddictServerExtensions
                     .AddEventHandler(KeycloakRefreshTokens.Read.Descriptor)
                     .AddEventHandler(SpentCodes.Remember.Descriptor)
                     .AddEventHandler(SpentCodes.SpendOnError.Descriptor)
+                    .AddEventHandler(KeycloakJsonWebKeys.Descriptor)
                     .AddEventHandler(KeycloakIntrospection.RejectPublicClients.Descriptor)
                     .AddEventHandler(KeycloakIntrospection.InactiveOutsideAudience.Descriptor)
                     .AddEventHandler(KeycloakErrorStatus<ApplyTokenResponseContext>.Descriptor)

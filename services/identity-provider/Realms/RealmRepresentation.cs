@@ -11,6 +11,7 @@ public sealed class RealmRepresentation
     public string? Realm { get; set; }
     public string? DisplayName { get; set; }
     public bool? Enabled { get; set; }
+    public int? NotBefore { get; set; }
     public int? AccessTokenLifespan { get; set; }
     public int? AccessCodeLifespan { get; set; }
     public int? SsoSessionIdleTimeout { get; set; }
