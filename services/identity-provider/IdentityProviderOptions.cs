@@ -12,8 +12,8 @@ public sealed class IdentityProviderOptions
 
     /// <summary>
     /// The public URL of the server (Keycloak's <c>KC_HOSTNAME</c>), e.g. <c>http://localhost:8080</c>: issuer and
-    /// endpoint URLs are built from it, never from the request's <c>Host</c> header. Empty: the first of the
-    /// configured <c>urls</c> (ASPNETCORE_URLS), else the first address the server listens on.
+    /// endpoint URLs are built from it, never from the request's <c>Host</c> header. Empty: they follow the request,
+    /// as Keycloak's <c>start-dev</c> (behind a proxy such as Aspire's the listen address is not the public one).
     /// </summary>
     public string Hostname { get; set; } = "";
 }
