@@ -9,4 +9,11 @@ public sealed class IdentityProviderOptions
 
     /// <summary>Where the signing key and the database live, so they survive a restart.</summary>
     public string DataPath { get; set; } = "";
+
+    /// <summary>
+    /// The public URL of the server (Keycloak's <c>KC_HOSTNAME</c>), e.g. <c>http://localhost:8080</c>: issuer and
+    /// endpoint URLs are built from it, never from the request's <c>Host</c> header. Empty: they follow the request,
+    /// as Keycloak's <c>start-dev</c> (behind a proxy such as Aspire's the listen address is not the public one).
+    /// </summary>
+    public string Hostname { get; set; } = "";
 }

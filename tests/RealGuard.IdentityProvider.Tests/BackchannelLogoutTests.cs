@@ -1,5 +1,3 @@
-using RealGuard.AppHost;
-using RealGuard.Testing.AppHost;
 using RealGuard.IdentityProvider.Tests.Infrastructure;
 using static RealGuard.IdentityProvider.Tests.Infrastructure.TestClients;
 

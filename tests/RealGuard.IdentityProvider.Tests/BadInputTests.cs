@@ -176,7 +176,7 @@ public sealed class BadInputTests(IdentityProviderFixture fixture)
     }
 
     [Fact]
-    public async Task A_wrong_secret_at_revocation_and_introspection_is_401_invalid_client()
+    public async Task A_wrong_secret_at_revocation_and_introspection_is_401_unauthorized_client()
     {
         foreach (var address in new[] { Oidc.Disco.RevocationEndpoint!, Oidc.Disco.IntrospectionEndpoint! })
         {
@@ -185,7 +185,7 @@ public sealed class BadInputTests(IdentityProviderFixture fixture)
             using var response = await Oidc.Http.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-            await ErrorAssert.KeycloakJsonErrorAsync(response, "invalid_client", address);
+            await ErrorAssert.KeycloakJsonErrorAsync(response, "unauthorized_client", address);
         }
     }
 

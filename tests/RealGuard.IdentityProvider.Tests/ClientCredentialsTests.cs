@@ -46,7 +46,7 @@ public sealed class ClientCredentialsTests(IdentityProviderFixture fixture)
     [Theory]
     [InlineData(ClientCredentialStyle.AuthorizationHeader)]
     [InlineData(ClientCredentialStyle.PostBody)]
-    public async Task A_wrong_secret_is_401_invalid_client(ClientCredentialStyle style)
+    public async Task A_wrong_secret_is_401_unauthorized_client_as_Keycloak_answers(ClientCredentialStyle style)
     {
         var response = await Oidc.Http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         {
@@ -56,7 +56,8 @@ public sealed class ClientCredentialsTests(IdentityProviderFixture fixture)
             ClientCredentialStyle = style,
         });
 
-        ErrorAssert.KeycloakJsonError(response, "invalid_client", HttpStatusCode.Unauthorized);
+        var error = ErrorAssert.KeycloakJsonError(response, "unauthorized_client", HttpStatusCode.Unauthorized);
+        Assert.Equal("Invalid client or Invalid client credentials", error.GetProperty("error_description").GetString());
     }
 
     [Theory]
@@ -76,7 +77,7 @@ public sealed class ClientCredentialsTests(IdentityProviderFixture fixture)
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.Unauthorized)
         {
-            Assert.Contains("invalid_client", await response.Content.ReadAsStringAsync());
+            Assert.Contains("unauthorized_client", await response.Content.ReadAsStringAsync());
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class DiscoveryTests(IdentityProviderFixture fixture)
     {
         var document = await DocumentAsync();
 
-        Assert.Equal($"http://localhost:{Idp.Stack.Port("keycloak")}/realms/realguard", document.GetProperty("issuer").GetString());
+        Assert.Equal($"http://localhost:{Idp.Port}/realms/realguard", document.GetProperty("issuer").GetString());
         Assert.Equal(Idp.Authority(), fixture.Disco.Issuer);
     }
 

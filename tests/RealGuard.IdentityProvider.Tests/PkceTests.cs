@@ -101,6 +101,32 @@ public sealed class PkceTests(IdentityProviderFixture fixture)
     }
 
     [Fact]
+    public async Task A_failed_exchange_with_a_wrong_verifier_spends_the_code()
+    {
+        var (code, pkce) = await CodeForBobAsync();
+
+        var wrong = await Oidc.ExchangeCodeAsync(Web, code, Pkce.Create().Verifier);
+        var right = await Oidc.ExchangeCodeAsync(Web, code, pkce.Verifier);
+
+        ErrorAssert.KeycloakJsonError(wrong, "invalid_grant", HttpStatusCode.BadRequest);
+        var spent = ErrorAssert.KeycloakJsonError(right, "invalid_grant", HttpStatusCode.BadRequest);
+        Assert.Equal("Code not valid", spent.GetProperty("error_description").GetString());
+    }
+
+    [Fact]
+    public async Task A_failed_exchange_with_a_wrong_redirect_uri_spends_the_code()
+    {
+        var (code, pkce) = await CodeForBobAsync();
+
+        var wrong = await Oidc.ExchangeCodeAsync(Web, code, pkce.Verifier, redirectUri: "http://localhost:5080/other");
+        var right = await Oidc.ExchangeCodeAsync(Web, code, pkce.Verifier);
+
+        var error = ErrorAssert.KeycloakJsonError(wrong, "invalid_grant", HttpStatusCode.BadRequest);
+        Assert.Equal("Incorrect redirect_uri", error.GetProperty("error_description").GetString());
+        ErrorAssert.KeycloakJsonError(right, "invalid_grant", HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_code_is_bound_to_its_redirect_uri_and_client()
     {
         var (code, pkce) = await CodeForBobAsync();

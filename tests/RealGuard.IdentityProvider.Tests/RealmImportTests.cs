@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-
-using RealGuard.Testing.AppHost;
 using RealGuard.IdentityProvider.Tests.Infrastructure;
 using static RealGuard.IdentityProvider.Tests.Infrastructure.TestClients;
 
@@ -40,8 +38,7 @@ public sealed class RealmImportFixture : IAsyncLifetime
         File.Copy(Path.Combine(reference, "test-realm-kc19.json"), Path.Combine(importFolder, "test-realm-kc19.json"));
         File.WriteAllText(Path.Combine(importFolder, "realguard-users-0.json"), UsersFile());
 
-        Idp = await TestIdentityProvider.StartAsync(configure: options =>
-            options.WithEnvironment(RealGuard.AppHost.StackResources.Keycloak, RealGuard.AppHost.StackConfigKeys.IdentityProviderImportPath, importFolder));
+        Idp = await TestIdentityProvider.StartAsync(configure: settings => settings["IdentityProvider:ImportPath"] = importFolder);
     }
 
     public async Task DisposeAsync()

@@ -8,8 +8,8 @@ namespace RealGuard.Web.Tokens;
 /// The access token of a server-side session, refreshed shortly before it expires. However many components and
 /// requests of one session ask at the same moment, one refresh runs and all of them get its result. It works the
 /// same inside a circuit and in a request because it needs only the session key, never an HttpContext.
-/// A refresh the IAM refuses ends the session; an IAM that cannot be reached does not, as long as the current
-/// access token is still valid.
+/// A refresh the IAM refuses ends the session, unless another replica refreshed the session meanwhile (with rotation its
+/// refresh token was spent); an IAM that cannot be reached does not, as long as the current access token is still valid.
 /// </summary>
 public sealed partial class UserTokenManager(
     IUserSessionStore sessions,
@@ -106,6 +106,13 @@ public sealed partial class UserTokenManager(
                 return refreshed;
 
             case RefreshResult.Kind.Refused:
+                // With rotation (revokeRefreshToken) a refresh token works once. If another replica refreshed this
+                // session meanwhile, the store holds its successor and the refusal was about a spent token: keep going.
+                if (await sessions.GetAsync(sessionKey) is { } latest && latest.Tokens.RefreshToken != current.RefreshToken)
+                {
+                    return latest.Tokens;
+                }
+
                 return await EndSessionAsync(sessionKey, result.Error ?? "refused");
 
             default:

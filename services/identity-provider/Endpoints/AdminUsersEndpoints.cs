@@ -53,11 +53,20 @@ public static class AdminUsersEndpoints
             // As in Keycloak, the id is the server's, and roles are assigned through role mappings, not on create.
             Id = Guid.NewGuid().ToString(),
             CreatedTimestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-            Password = password is null ? null : PasswordCredential.Create(password),
+            Password = null,
             RealmRoles = [],
             ClientRoles = new Dictionary<string, IReadOnlyList<string>>(),
             ServiceAccountClientId = null,
         };
+        if (password is not null)
+        {
+            // Keycloak's UsersResource.createUser: the user is not created, and the answer does not say which rule failed.
+            if (target.PasswordPolicy.Validate(password, user.Username, user.Email, user) is not null)
+            {
+                return Results.Json(new { errorMessage = "Password policy not met" }, statusCode: StatusCodes.Status400BadRequest);
+            }
+            user = target.PasswordPolicy.WithPassword(user, password);
+        }
         await users.SaveAsync(user);
         return Results.Created($"{http.Request.Scheme}://{http.Request.Host}/admin/realms/{target.Name}/users/{user.Id}", null);
     }
@@ -88,7 +97,8 @@ public static class AdminUsersEndpoints
         {
             return denied;
         }
-        var user = await users.FindByIdAsync(realms.Find(realm)!, id);
+        var target = realms.Find(realm)!;
+        var user = await users.FindByIdAsync(target, id);
         if (user is null)
         {
             return UserNotFound();
@@ -98,7 +108,12 @@ public static class AdminUsersEndpoints
         {
             return BadRequest("Invalid password: must be a password credential with a value");
         }
-        await users.SaveAsync(user with { Password = PasswordCredential.Create(credential.Value) });
+        // Keycloak's UserResource.resetPassword: the rule's message key and its text, as an OAuth-style error body.
+        if (target.PasswordPolicy.Validate(credential.Value, user.Username, user.Email, user) is { } broken)
+        {
+            return Results.Json(new { error = broken.MessageKey, error_description = broken.Message }, statusCode: StatusCodes.Status400BadRequest);
+        }
+        await users.SaveAsync(target.PasswordPolicy.WithPassword(user, credential.Value));
         return Results.NoContent();
     }
 
@@ -157,7 +172,7 @@ public static class AdminUsersEndpoints
             : Results.Json(new { error = "Could not find role" }, statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult?> Authorize(HttpContext http, string realm, RealmCatalog realms, AdminAuthorization auth, params string[] roles) =>
+    internal static async Task<IResult?> Authorize(HttpContext http, string realm, RealmCatalog realms, AdminAuthorization auth, params string[] roles) =>
         realms.Find(realm) is { } target ? await auth.CheckAsync(http, target, roles) : Results.Json(new { error = "Realm not found." }, statusCode: 404);
 
     private static async Task<T?> ReadAsync<T>(HttpContext http) where T : class
@@ -202,7 +217,7 @@ public static class AdminUsersEndpoints
         containerId = realm.Representation.Id ?? realm.Name,
     };
 
-    private static IResult UserNotFound() => Results.Json(new { error = "User not found" }, statusCode: StatusCodes.Status404NotFound);
+    internal static IResult UserNotFound() => Results.Json(new { error = "User not found" }, statusCode: StatusCodes.Status404NotFound);
 
     private static IResult BadRequest(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);
 }

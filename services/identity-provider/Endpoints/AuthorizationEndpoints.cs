@@ -39,7 +39,7 @@ public static class AuthorizationEndpoints
             // Errors about the client or its redirect URI are shown here, never sent anywhere;
             // any other error goes back to the (validated) redirect URI, as Keycloak does.
             var attempted = http.GetOpenIddictServerRequest();
-            var redirectable = realm.FindClient(attempted?.ClientId)?.RedirectUris.Contains(attempted?.RedirectUri ?? "") is true;
+            var redirectable = realm.FindClient(attempted?.ClientId) is { } known && LoopbackRedirect.Matches(known.RedirectUris, attempted?.RedirectUri);
             return redirectable
                 ? Results.Redirect(QueryHelpers.AddQueryString(attempted!.RedirectUri!, new Dictionary<string, string?>
                 {
@@ -99,7 +99,7 @@ public static class AuthorizationEndpoints
         return KeycloakPages.Login(realm.DisplayName, LoginAction(http, client.ClientId, tab), username: request.LoginHint, error: null);
     }
 
-    private static async Task<IResult> AuthenticateAsync(HttpContext http, UserDirectory users, SessionStore sessions, IDataProtectionProvider dataProtection,
+    private static async Task<IResult> AuthenticateAsync(HttpContext http, PasswordLogin passwordLogin, SessionStore sessions, IDataProtectionProvider dataProtection,
         string? client_id, string? tab_id)
     {
         var realm = RealmCatalog.Required(http);
@@ -111,10 +111,11 @@ public static class AuthorizationEndpoints
 
         var form = await http.Request.ReadFormAsync();
         var username = form["username"].ToString();
-        var user = username.Length == 0 ? null : await users.AuthenticateAsync(realm, username, form["password"].ToString());
-        if (user is null)
+        var login = await passwordLogin.AuthenticateAsync(realm, username, form["password"].ToString(), http.Connection.RemoteIpAddress?.ToString());
+        if (login is not { Outcome: LoginOutcome.Success, User: { } user })
         {
-            return KeycloakPages.Login(realm.DisplayName, LoginAction(http, client_id ?? "", tab_id!), username, KeycloakPages.InvalidCredentials);
+            return KeycloakPages.Login(realm.DisplayName, LoginAction(http, client_id ?? "", tab_id!), username,
+                login.Outcome is LoginOutcome.AccountDisabled ? KeycloakPages.AccountDisabled : KeycloakPages.InvalidCredentials);
         }
 
         var session = await sessions.StartAsync(realm, user.Id);

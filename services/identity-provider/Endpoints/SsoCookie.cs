@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace RealGuard.IdentityProvider.Endpoints;
 
 /// <summary>
-/// The SSO cookie (Keycloak's <c>KEYCLOAK_IDENTITY</c>): it references the user session, scoped to the realm's path,
-/// so a second client of the realm logs in without asking for credentials.
+/// The SSO cookies, as Keycloak sets them on the realm's path <c>/realms/{realm}/</c>: <c>KEYCLOAK_IDENTITY</c> (HttpOnly)
+/// references the user session, so a second client of the realm logs in without asking for credentials;
+/// <c>KEYCLOAK_SESSION</c> (readable by scripts, for session-status iframes) holds a hash of the session id.
 /// </summary>
 public static class SsoCookie
 {
     public const string Scheme = "KeycloakIdentity";
     private const string FreshLoginCookie = "KC_FRESH_LOGIN";
+    public const string SessionCookie = "KEYCLOAK_SESSION";
 
     public static AuthenticationBuilder AddSsoCookie(this AuthenticationBuilder builder) =>
         builder.AddCookie(Scheme, options =>
@@ -22,6 +24,16 @@ public static class SsoCookie
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = false;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.Events.OnSigningIn = context =>
+            {
+                context.CookieOptions.Path = RealmCookiePath(context.HttpContext);
+                return Task.CompletedTask;
+            };
+            options.Events.OnSigningOut = context =>
+            {
+                context.CookieOptions.Path = RealmCookiePath(context.HttpContext);
+                return Task.CompletedTask;
+            };
             options.Events.OnRedirectToLogin = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -39,8 +51,21 @@ public static class SsoCookie
             Path = context.Request.PathBase.HasValue ? context.Request.PathBase.Value : "/",
             MaxAge = TimeSpan.FromMinutes(5),
         });
+        context.Response.Cookies.Append(SessionCookie, SessionHash(sessionId), new CookieOptions
+        {
+            HttpOnly = false,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            Path = RealmCookiePath(context),
+        });
         return context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
     }
+
+    /// <summary>Keycloak's cookie path: the realm's URL path with a trailing slash.</summary>
+    public static string RealmCookiePath(HttpContext context) => (context.Request.PathBase.Value ?? "").TrimEnd('/') + "/";
+
+    private static string SessionHash(string sessionId) =>
+        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sessionId)));
 
     public static async Task<string?> SessionIdAsync(HttpContext context)
     {
@@ -59,5 +84,9 @@ public static class SsoCookie
         return true;
     }
 
-    public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(Scheme);
+    public static Task SignOutAsync(HttpContext context)
+    {
+        context.Response.Cookies.Delete(SessionCookie, new CookieOptions { Path = RealmCookiePath(context) });
+        return context.SignOutAsync(Scheme);
+    }
 }

@@ -23,7 +23,8 @@ public static class TokenEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext http, UserDirectory users, SessionStore sessions, SessionGrants grants, ILogger<TokenRequestLog> log)
+    private static async Task<IResult> ExchangeAsync(HttpContext http, UserDirectory users, PasswordLogin passwordLogin, SessionStore sessions, SessionGrants grants,
+        RefreshTokenReuse reuse, ILogger<TokenRequestLog> log)
     {
         var realm = RealmCatalog.Required(http);
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
@@ -44,6 +45,11 @@ public static class TokenEndpoint
             if (user is not { Enabled: true })
             {
                 return OpenIddictResults.Reject(Errors.InvalidGrant, "User disabled");
+            }
+            if (request.IsRefreshTokenGrantType() && granted.GetTokenId() is { } tokenId && granted.GetAuthorizationId() is { } clientSession &&
+                reuse.TryUse(realm, clientSession, tokenId) is { } refused)
+            {
+                return OpenIddictResults.Reject(Errors.InvalidGrant, refused);
             }
             var principal = KeycloakPrincipal.Create(client, user, session, KeycloakPrincipal.ClientScopes(granted), granted.HasScope(Scopes.OpenId),
                 KeycloakPrincipal.Acr(granted), KeycloakPrincipal.Notes(granted), session is null ? null : sessions.ExpiresAt(realm, session));
@@ -76,10 +82,11 @@ public static class TokenEndpoint
             {
                 return OpenIddictResults.Reject(Errors.InvalidScope, scopes.InvalidDescription);
             }
-            var user = await users.AuthenticateAsync(realm, request.Username ?? "", request.Password ?? "");
-            if (user is null)
+            var login = await passwordLogin.AuthenticateAsync(realm, request.Username ?? "", request.Password ?? "", http.Connection.RemoteIpAddress?.ToString());
+            if (login is not { Outcome: LoginOutcome.Success, User: { } user })
             {
-                return OpenIddictResults.Reject(Errors.InvalidGrant, "Invalid user credentials");
+                return OpenIddictResults.Reject(Errors.InvalidGrant,
+                    login.Outcome is LoginOutcome.AccountDisabled ? "Account disabled" : "Invalid user credentials");
             }
             var session = await sessions.StartAsync(realm, user.Id);
             await sessions.AddClientAsync(session, client.ClientId);

@@ -31,20 +31,27 @@ public static class UserInfoEndpoint
             return InvalidToken(realm, "User session not found or doesn't have client attached on it");
         }
 
-        var scopes = ResolvedScopes.For(client, (token.GetClaim(Claims.Scope) ?? "").Split(' '));
+        var tokenScopes = (token.GetClaim(Claims.Scope) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!tokenScopes.Contains(Scopes.OpenId))
+        {
+            return new BearerError(realm.Name, StatusCodes.Status403Forbidden, Errors.InsufficientScope, "Missing openid scope");
+        }
+        var scopes = ResolvedScopes.For(client, tokenScopes);
         var subject = new TokenSubject(realm, client, user, sessionId, null, "1", scopes.ClientScopes, scopes.OpenId, new Dictionary<string, string>());
         return Results.Json(KeycloakClaims.Build(subject, TokenKind.UserInfo));
     }
 
-    private static IResult InvalidToken(Realm realm, string description) => new InvalidTokenResult(realm.Name, description);
+    private static IResult InvalidToken(Realm realm, string description) =>
+        new BearerError(realm.Name, StatusCodes.Status401Unauthorized, Errors.InvalidToken, description);
 
-    private sealed class InvalidTokenResult(string realm, string description) : IResult
+    /// <summary>Keycloak's Bearer error: the status, a challenge naming the realm, and the same error as JSON.</summary>
+    private sealed class BearerError(string realm, int status, string error, string description) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            http.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{realm}\", error=\"invalid_token\", error_description=\"{description}\"";
-            return http.Response.WriteAsJsonAsync(new { error = Errors.InvalidToken, error_description = description });
+            http.Response.StatusCode = status;
+            http.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{realm}\", error=\"{error}\", error_description=\"{description}\"";
+            return http.Response.WriteAsJsonAsync(new { error, error_description = description });
         }
     }
 }

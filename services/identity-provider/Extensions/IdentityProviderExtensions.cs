@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Abstractions;
 using RealGuard.IdentityProvider.Data;
 using RealGuard.IdentityProvider.Endpoints;
+using RealGuard.IdentityProvider.Pages;
 using RealGuard.IdentityProvider.Protocol;
 using RealGuard.IdentityProvider.Realms;
 using RealGuard.IdentityProvider.Sessions;
@@ -24,6 +26,7 @@ public static class IdentityProviderExtensions
         var keys = KeyStore.LoadOrCreate(dataPath);
 
         var services = builder.Services;
+        services.Configure<IdentityProviderOptions>(builder.Configuration.GetSection(IdentityProviderOptions.SectionName));
         services.AddSingleton(keys);
         services.AddSingleton(provider => new RealmCatalog(
             RealmImporter.Import(options.ImportPath, provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RealmImporter)))));
@@ -37,8 +40,11 @@ public static class IdentityProviderExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys", "data-protection")));
         services.AddAuthentication().AddSsoCookie();
         services.AddHttpContextAccessor();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UserDirectory>();
+        services.AddScoped<PasswordLogin>();
+        services.AddSingleton<BruteForceProtector>();
+        services.AddSingleton<RefreshTokenReuse>();
         services.AddScoped<SessionStore>();
         services.AddScoped<SessionGrants>();
         services.AddScoped<AdminAuthorization>();
@@ -62,6 +68,8 @@ public static class IdentityProviderExtensions
         // As Keycloak: an unexpected failure is a bare JSON error, never a stack trace.
         app.UseExceptionHandler(failed => failed.Run(context =>
             context.Response.WriteAsJsonAsync(new { error = "unknown_error" })));
+        app.UseMiddleware<FrontendUrlMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RealmPathBaseMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
@@ -70,11 +78,13 @@ public static class IdentityProviderExtensions
 
     public static WebApplication MapIdentityProviderEndpoints(this WebApplication app)
     {
+        app.MapPublicRealmEndpoint();
         app.MapAuthorizationEndpoints();
         app.MapTokenEndpoint();
         app.MapUserInfoEndpoint();
         app.MapLogoutEndpoint();
         app.MapAdminUsersEndpoints();
+        app.MapAdminAttackDetectionEndpoints();
         return app;
     }
 }

@@ -37,9 +37,22 @@ public static class OpenIddictServerExtensions
                 // Scopes are Keycloak client scopes, checked per client against the realm (ResolvedScopes).
                 server.DisableScopeValidation().IgnoreScopePermissions();
                 server.AddSigningKey(keys.SigningKey).AddEncryptionKey(keys.EncryptionKey).DisableAccessTokenEncryption();
+                // Refresh tokens: OpenIddict's stays on the server (reference token), the client gets Keycloak's JWT;
+                // reuse follows the realm's revokeRefreshToken/refreshTokenMaxReuse (RefreshTokenReuse), not OpenIddict's rolling tokens.
+                server.UseReferenceRefreshTokens().DisableRollingRefreshTokens();
 
                 server.AddEventHandler(KeycloakTokenWriter.Descriptor)
                     .AddEventHandler(KeycloakTokenReader.Descriptor)
+                    .AddEventHandler(KeycloakRefreshTokens.Write.Descriptor)
+                    .AddEventHandler(KeycloakRefreshTokens.Read.Descriptor)
+                    .AddEventHandler(SpentCodes.Remember.Descriptor)
+                    .AddEventHandler(SpentCodes.SpendOnError.Descriptor)
+                    .AddEventHandler(KeycloakJsonWebKeys.Descriptor)
+                    .AddEventHandler(KeycloakIntrospection.RejectPublicClients.Descriptor)
+                    .AddEventHandler(KeycloakIntrospection.InactiveOutsideAudience.Descriptor)
+                    .AddEventHandler(KeycloakErrorStatus<ApplyTokenResponseContext>.Descriptor)
+                    .AddEventHandler(KeycloakErrorStatus<ApplyIntrospectionResponseContext>.Descriptor)
+                    .AddEventHandler(KeycloakErrorStatus<ApplyRevocationResponseContext>.Descriptor)
                     .AddEventHandler(KeycloakServerHandlers.IssueRefreshTokens.Descriptor)
                     .AddEventHandler(KeycloakServerHandlers.DescribeRealm.Descriptor)
                     .AddEventHandler(KeycloakServerHandlers.IntrospectLikeKeycloak.Descriptor)

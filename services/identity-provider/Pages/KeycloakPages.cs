@@ -9,6 +9,7 @@ namespace RealGuard.IdentityProvider.Pages;
 public static class KeycloakPages
 {
     public const string InvalidCredentials = "Invalid username or password.";
+    public const string AccountDisabled = "Account is disabled, contact your administrator.";
 
     public static IResult Login(string realmDisplayName, string action, string? username, string? error) => Page(
         $"Sign in to {realmDisplayName}", realmDisplayName, $"""

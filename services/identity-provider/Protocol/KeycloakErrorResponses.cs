@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore;
 using OpenIddict.Server;
+using RealGuard.IdentityProvider.Realms;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -28,11 +30,30 @@ public sealed class KeycloakErrorResponses<TContext> : IOpenIddictServerHandler<
             return default;
         }
 
+        if (response.ErrorUri is Endpoints.OpenIddictResults.OwnErrorUri)
+        {
+            response.ErrorUri = null;
+            return default;
+        }
         var id = response.ErrorUri?.Split('/').LastOrDefault();
         var grantType = context.Transaction.Request?.GrantType;
         if (response.Error is Errors.InvalidClient)
         {
-            response.ErrorDescription = "Invalid client or Invalid client credentials";
+            // Keycloak's ClientIdAndSecretAuthenticator: an unknown client is invalid_client; a known confidential client
+            // with a missing or wrong secret is unauthorized_client.
+            var request = context.Transaction.Request;
+            var http = context.Transaction.GetHttpRequest()?.HttpContext;
+            var client = http is null ? null : RealmCatalog.Current(http)?.FindClient(request?.ClientId);
+            if (client is { IsPublic: false })
+            {
+                response.Error = Errors.UnauthorizedClient;
+                response.ErrorDescription = string.IsNullOrEmpty(request?.ClientSecret) && http?.Request.Headers.Authorization.Count is 0
+                    ? ClientAuthentication.SecretMissing : ClientAuthentication.InvalidCredentials;
+            }
+            else
+            {
+                response.ErrorDescription = ClientAuthentication.InvalidCredentials;
+            }
         }
         else if (response.Error is Errors.UnauthorizedClient && id is "ID2064")
         {
@@ -66,7 +87,7 @@ public sealed class KeycloakErrorResponses<TContext> : IOpenIddictServerHandler<
                 ("ID2029", GrantTypes.AuthorizationCode) when response.ErrorDescription?.Contains(Parameters.CodeVerifier) is true => "PKCE code verifier not specified",
                 ("ID2072", _) => "Incorrect redirect_uri",
                 (_, GrantTypes.AuthorizationCode) => "Code not valid",
-                (_, GrantTypes.RefreshToken) when response.ErrorDescription is not "Session not active" => "Token is not active",
+                (_, GrantTypes.RefreshToken) => "Token is not active",
                 _ => response.ErrorDescription,
             };
         }

@@ -104,7 +104,10 @@ public static class KeycloakServerHandlers
         }
     }
 
-    /// <summary>Keycloak's introspection answers with the token's own claims plus <c>client_id</c>, <c>username</c> and <c>token_type</c>.</summary>
+    /// <summary>
+    /// Keycloak's introspection answers with the token's own claims plus <c>client_id</c>, <c>username</c> and <c>token_type</c>,
+    /// to a client in the token's <c>aud</c>; to any other client the token is inactive.
+    /// </summary>
     public sealed class IntrospectLikeKeycloak : IOpenIddictServerHandler<HandleIntrospectionRequestContext>
     {
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
@@ -118,6 +121,13 @@ public static class KeycloakServerHandlers
         {
             if (context.GenericTokenPrincipal?.GetTokenType() is not TokenTypeIdentifiers.AccessToken || context.Request.Token is not { } token)
             {
+                return default;
+            }
+            // Keycloak 26.6.2+: only a client in the access token's audience sees it active, and learns nothing else.
+            var audiences = context.GenericTokenPrincipal.GetAudiences();
+            if (context.Request.ClientId is not { } caller || !audiences.Contains(caller))
+            {
+                KeycloakIntrospection.MarkOutsideAudience(context);
                 return default;
             }
             using var payload = JsonDocument.Parse(Base64UrlDecode(new JsonWebToken(token).EncodedPayload));

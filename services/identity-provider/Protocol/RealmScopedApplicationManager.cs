@@ -26,4 +26,9 @@ public sealed class RealmScopedApplicationManager<TApplication>(
             ? base.FindByClientIdAsync(identifier, cancellationToken)
             : base.FindByClientIdAsync(StoredClientId(realm.Name, identifier), cancellationToken);
     }
+
+    /// <summary>As Keycloak: a loopback redirect URI matches a registered one on any port (<see cref="LoopbackRedirect"/>).</summary>
+    public override async ValueTask<bool> ValidateRedirectUriAsync(TApplication application, string uri, CancellationToken cancellationToken = default) =>
+        await base.ValidateRedirectUriAsync(application, uri, cancellationToken) ||
+        LoopbackRedirect.Matches(await GetRedirectUrisAsync(application, cancellationToken), uri);
 }

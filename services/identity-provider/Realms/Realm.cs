@@ -21,6 +21,9 @@ public sealed class Realm
         Clients = (representation.Clients ?? []).Where(c => c.ClientId is not null && (c.Protocol ?? "openid-connect") == "openid-connect")
             .DistinctBy(c => c.ClientId).ToDictionary(c => c.ClientId!, c => new RealmClient(c, this), StringComparer.Ordinal);
         Users = ImportUsers(representation);
+        BruteForce = BruteForceSettings.From(representation);
+        PasswordPolicy = PasswordPolicy.Parse(representation.PasswordPolicy);
+        BrowserSecurityHeaders = SecurityHeaders.From(representation.BrowserSecurityHeaders);
     }
 
     public RealmRepresentation Representation { get; }
@@ -32,6 +35,12 @@ public sealed class Realm
     public TimeSpan SsoSessionIdleTimeout => TimeSpan.FromSeconds(Representation.SsoSessionIdleTimeout ?? 1800);
     public TimeSpan SsoSessionMaxLifespan => TimeSpan.FromSeconds(Representation.SsoSessionMaxLifespan ?? 36000);
     public bool LoginWithEmailAllowed => Representation.LoginWithEmailAllowed ?? true;
+    public bool RevokeRefreshToken => Representation.RevokeRefreshToken ?? false;
+    public int RefreshTokenMaxReuse => Math.Max(Representation.RefreshTokenMaxReuse ?? 0, 0);
+    public BruteForceSettings BruteForce { get; }
+    public PasswordPolicy PasswordPolicy { get; }
+    /// <summary>The headers Keycloak puts on its HTML pages, by HTTP header name.</summary>
+    public IReadOnlyDictionary<string, string> BrowserSecurityHeaders { get; }
     public IReadOnlyDictionary<string, RealmClient> Clients { get; }
     public IReadOnlyDictionary<string, ClientScopeRepresentation> ClientScopes { get; }
     public IReadOnlyList<UserAccount> Users { get; }

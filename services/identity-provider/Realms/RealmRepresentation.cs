@@ -11,11 +11,25 @@ public sealed class RealmRepresentation
     public string? Realm { get; set; }
     public string? DisplayName { get; set; }
     public bool? Enabled { get; set; }
+    public int? NotBefore { get; set; }
     public int? AccessTokenLifespan { get; set; }
     public int? AccessCodeLifespan { get; set; }
     public int? SsoSessionIdleTimeout { get; set; }
     public int? SsoSessionMaxLifespan { get; set; }
     public bool? LoginWithEmailAllowed { get; set; }
+    public bool? RevokeRefreshToken { get; set; }
+    public int? RefreshTokenMaxReuse { get; set; }
+    public bool? BruteForceProtected { get; set; }
+    public bool? PermanentLockout { get; set; }
+    public int? MaxTemporaryLockouts { get; set; }
+    public int? FailureFactor { get; set; }
+    public int? WaitIncrementSeconds { get; set; }
+    public long? QuickLoginCheckMilliSeconds { get; set; }
+    public int? MinimumQuickLoginWaitSeconds { get; set; }
+    public int? MaxFailureWaitSeconds { get; set; }
+    public int? MaxDeltaTimeSeconds { get; set; }
+    public string? PasswordPolicy { get; set; }
+    public Dictionary<string, string?>? BrowserSecurityHeaders { get; set; }
     public RolesRepresentation? Roles { get; set; }
     public RoleRepresentation? DefaultRole { get; set; }
     public List<ClientRepresentation>? Clients { get; set; }

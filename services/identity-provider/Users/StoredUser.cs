@@ -21,22 +21,27 @@ public sealed class StoredUser
     public string RealmRoles { get; set; } = "[]";
     public string ClientRoles { get; set; } = "{}";
 
-    public UserAccount ToAccount() => new()
+    public UserAccount ToAccount()
     {
-        Realm = Realm,
-        Id = Id,
-        Username = Username,
-        Email = Email,
-        FirstName = FirstName,
-        LastName = LastName,
-        Enabled = Enabled,
-        EmailVerified = EmailVerified,
-        CreatedTimestamp = CreatedTimestamp,
-        Password = PasswordCredential.FromJson(Password),
-        RealmRoles = JsonSerializer.Deserialize<List<string>>(RealmRoles) ?? [],
-        ClientRoles = (JsonSerializer.Deserialize<Dictionary<string, List<string>>>(ClientRoles) ?? [])
-            .ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value),
-    };
+        var (password, history) = PasswordCredential.FromJson(Password);
+        return new()
+        {
+            Realm = Realm,
+            Id = Id,
+            Username = Username,
+            Email = Email,
+            FirstName = FirstName,
+            LastName = LastName,
+            Enabled = Enabled,
+            EmailVerified = EmailVerified,
+            CreatedTimestamp = CreatedTimestamp,
+            Password = password,
+            PasswordHistory = history,
+            RealmRoles = JsonSerializer.Deserialize<List<string>>(RealmRoles) ?? [],
+            ClientRoles = (JsonSerializer.Deserialize<Dictionary<string, List<string>>>(ClientRoles) ?? [])
+                .ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value),
+        };
+    }
 
     public void CopyFrom(UserAccount account)
     {
@@ -47,7 +52,7 @@ public sealed class StoredUser
         Enabled = account.Enabled;
         EmailVerified = account.EmailVerified;
         CreatedTimestamp = account.CreatedTimestamp;
-        Password = account.Password?.ToJson();
+        Password = account.Password is null ? null : PasswordCredential.ToJson(account.Password, account.PasswordHistory);
         RealmRoles = JsonSerializer.Serialize(account.RealmRoles);
         ClientRoles = JsonSerializer.Serialize(account.ClientRoles);
     }

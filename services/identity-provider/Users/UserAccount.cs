@@ -18,6 +18,8 @@ public sealed record UserAccount
     public long CreatedTimestamp { get; init; }
     public string? ServiceAccountClientId { get; init; }
     public PasswordCredential? Password { get; init; }
+    /// <summary>Earlier passwords, newest first, as many as the realm's <c>passwordHistory</c> policy needs.</summary>
+    public IReadOnlyList<PasswordCredential> PasswordHistory { get; init; } = [];
     public IReadOnlyList<string> RealmRoles { get; init; } = [];
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ClientRoles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();

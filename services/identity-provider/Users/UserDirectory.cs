@@ -16,14 +16,17 @@ public sealed class UserDirectory(IdentityProviderDbContext db)
     public async Task<UserAccount?> FindByUsernameAsync(Realm realm, string username, CancellationToken cancellationToken = default)
     {
         username = username.Trim().ToLowerInvariant();
-        var stored = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Realm == realm.Name && u.Username == username, cancellationToken);
-        if (stored is not null)
+        var imported = realm.Users.FirstOrDefault(u => u.Username == username);
+        var importedId = imported?.Id ?? "";
+        // One query whether or not the name is known, so the lookup itself does not tell who exists.
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => u.Realm == realm.Name && (u.Username == username || u.Id == importedId)).ToListAsync(cancellationToken);
+        if (rows.FirstOrDefault(u => u.Username == username) is { } stored)
         {
             return stored.ToAccount();
         }
-        var imported = realm.Users.FirstOrDefault(u => u.Username == username);
         // An imported user whose row exists under another username was renamed; the row wins.
-        return imported is not null && await db.Users.AnyAsync(u => u.Realm == realm.Name && u.Id == imported.Id, cancellationToken) ? null : imported;
+        return imported is not null && rows.Any(u => u.Id == imported.Id) ? null : imported;
     }
 
     public async Task<UserAccount?> FindByUsernameOrEmailAsync(Realm realm, string login, CancellationToken cancellationToken = default)
@@ -36,12 +39,6 @@ public sealed class UserDirectory(IdentityProviderDbContext db)
         var email = login.Trim().ToLowerInvariant();
         var stored = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Realm == realm.Name && u.Email == email, cancellationToken);
         return stored?.ToAccount() ?? realm.Users.FirstOrDefault(u => u.Email == email && u.ServiceAccountClientId is null);
-    }
-
-    public async Task<UserAccount?> AuthenticateAsync(Realm realm, string login, string password, CancellationToken cancellationToken = default)
-    {
-        var user = await FindByUsernameOrEmailAsync(realm, login, cancellationToken);
-        return user is { Enabled: true, ServiceAccountClientId: null, Password: { } credential } && credential.Verify(password) ? user : null;
     }
 
     public UserAccount? FindServiceAccount(Realm realm, string clientId) =>

@@ -60,6 +60,20 @@ public sealed class Browser(TestIdentityProvider idp) : IDisposable
         return SendAsync(new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) });
     }
 
+    /// <summary>Submits a form of the page as a user clicking its submit button does (hidden fields included).</summary>
+    public Task<BrowserResult> SubmitFormAsync(BrowserResult page, string formId)
+    {
+        var form = page.Document.GetElementById(formId) as IHtmlFormElement ?? throw new InvalidOperationException($"No form #{formId} on {page}");
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[name]")
+            .Select(input => KeyValuePair.Create(input.Name!, input.Value))
+            .ToList();
+        return PostAsync(new Uri(page.Url, form.GetAttribute("action") ?? page.Url.ToString()).AbsoluteUri, fields);
+    }
+
+    /// <summary>A form POST with this browser's cookies, e.g. one a page of another site makes it send.</summary>
+    public Task<BrowserResult> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) });
+
     private async Task<BrowserResult> SendAsync(HttpRequestMessage request)
     {
         for (var redirects = 0; ; redirects++)

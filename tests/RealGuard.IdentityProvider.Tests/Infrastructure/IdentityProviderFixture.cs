@@ -1,6 +1,4 @@
 using Duende.IdentityModel.Client;
-using RealGuard.AppHost;
-using RealGuard.Testing.AppHost;
 
 namespace RealGuard.IdentityProvider.Tests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using RealGuard.AppHost;
-using RealGuard.Testing.AppHost;
 
 namespace RealGuard.IdentityProvider.Tests.Infrastructure;
 
@@ -15,6 +13,9 @@ public static class TestClients
     public static readonly TestClient Mobile = new("realguard-mobile", null, "realguard://callback", "realguard://logout");
 
     public static readonly TestClient Acme = new("acme-integration", "acme-integration-dev-secret");
+
+    /// <summary>The API audience: its secret serves token introspection.</summary>
+    public static readonly TestClient Api = new("realguard-api", "realguard-api-dev-secret");
 
     public static readonly TestClient CustomerService = new("customer-service", "customer-service-dev-secret");
 

@@ -1,52 +1,72 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Duende.IdentityModel.Client;
-using RealGuard.AppHost;
-using RealGuard.Testing.AppHost;
 
 namespace RealGuard.IdentityProvider.Tests.Infrastructure;
 
 /// <summary>
-/// One running development identity provider: its own process, started by the AppHost exactly as the local
-/// stack starts it, on a free port with a temporary data folder, so the tests run beside a running stack.
+/// One running development identity provider, hosted in the test process on a free port over real HTTP, with a
+/// temporary data folder and its own copy of realm-export.json, so the tests run beside a running stack.
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
 {
-    public const string Realm = StackResources.Realm;
-    private const string Part = StackResources.Keycloak;
+    public const string Realm = "realguard";
 
-    private TestIdentityProvider(RealGuardApp stack)
+    private readonly string folder;
+    private readonly Dictionary<string, string?> settings;
+    private IdentityProviderFactory factory;
+
+    private TestIdentityProvider(int port, string folder, Dictionary<string, string?> settings)
     {
-        Stack = stack;
+        Port = port;
+        this.folder = folder;
+        this.settings = settings;
+        factory = Start();
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
         {
-            BaseAddress = new Uri(stack.Url(Part)),
+            BaseAddress = new Uri(BaseUrl),
             Timeout = TimeSpan.FromSeconds(30),
         };
     }
 
-    public RealGuardApp Stack { get; }
+    public int Port { get; }
 
     /// <summary>No redirects followed, no cookies kept: what a back-end client sees.</summary>
     public HttpClient Http { get; }
 
     /// <summary><c>http://localhost:{port}</c></summary>
-    public string BaseUrl => Stack.Url(Part);
+    public string BaseUrl => $"http://localhost:{Port}";
 
     public string Authority(string realm = Realm) => $"{BaseUrl}/realms/{realm}";
 
     public string AdminUrl(string realm = Realm) => $"{BaseUrl}/admin/realms/{realm}";
 
-    /// <param name="adjustRealm">Changes realm-export.json before the IdP imports it (the runner writes a copy).</param>
-    /// <param name="configure">More options, e.g. extra environment for the IdP.</param>
-    public static async Task<TestIdentityProvider> StartAsync(
-        Action<JsonObject>? adjustRealm = null, Action<RealGuardAppOptions>? configure = null)
+    /// <summary>Everything the IdP logged since it first started (restarts included), oldest first.</summary>
+    public IReadOnlyList<string> Logs => LogProvider.Lines;
+
+    public IReadOnlyList<string> RecentLogs => Logs;
+
+    /// <summary>The IdP's services (e.g. its <see cref="TimeProvider"/>), as they are now.</summary>
+    public IServiceProvider Services => factory.Services;
+
+    private InMemoryLoggerProvider LogProvider { get; } = new();
+
+    /// <param name="adjustRealm">Changes realm-export.json before the IdP imports it (the fixture writes a copy).</param>
+    /// <param name="configure">More configuration of the IdP (e.g. <c>IdentityProvider:ImportPath</c>).</param>
+    public static Task<TestIdentityProvider> StartAsync(
+        Action<JsonObject>? adjustRealm = null, Action<IDictionary<string, string?>>? configure = null)
     {
-        var options = new RealGuardAppOptions();
-        options.AdjustRealm = adjustRealm;
-        configure?.Invoke(options);
-        options.Parts = [StackResources.Keycloak];
-        var stack = await RealGuardApp.StartAsync(options);
-        return new TestIdentityProvider(stack);
+        var folder = Path.Combine(Path.GetTempPath(), "realguard-idp-tests", Guid.NewGuid().ToString("N")[..12]);
+        var port = FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["IdentityProvider:ImportPath"] = RealmJson.WriteCopy(Path.Combine(folder, "import"), adjustRealm),
+            ["IdentityProvider:DataPath"] = Path.Combine(folder, "data"),
+            ["IdentityProvider:Hostname"] = $"http://localhost:{port}",
+        };
+        configure?.Invoke(settings);
+        return Task.FromResult(new TestIdentityProvider(port, folder, settings));
     }
 
     /// <summary>The realm's discovery document, read by Duende.IdentityModel with its default policy (plain HTTP allowed on localhost).</summary>
@@ -61,14 +81,38 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         return disco;
     }
 
-    /// <summary>Stops the IdP process and starts it again on the same port, data folder and realm.</summary>
-    public Task RestartAsync() => Stack.RestartPartAsync(Part);
-
-    public IReadOnlyList<string> RecentLogs => Stack.Logs(Part);
+    /// <summary>Stops the IdP and starts it again on the same port, data folder and realm.</summary>
+    public async Task RestartAsync()
+    {
+        await factory.DisposeAsync();
+        factory = Start();
+    }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Stack.DisposeAsync();
+        await factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by SQLite's pool: the temp folder is cleaned up with the machine.
+        }
+    }
+
+    private IdentityProviderFactory Start()
+    {
+        var started = new IdentityProviderFactory(Port, settings, LogProvider);
+        started.Start();
+        return started;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -105,6 +105,23 @@ public sealed class UserTokenManagerTests
     }
 
     [Fact]
+    public async Task A_refusal_after_another_replica_rotated_the_refresh_token_keeps_the_session()
+    {
+        await store.SaveAsync(NewSession("s1", NewTokens(time.GetUtcNow(), TwoMinutes)));
+        time.Advance(TimeSpan.FromSeconds(110));
+        var fromOtherReplica = NewTokens(time.GetUtcNow(), TwoMinutes, "access-other", "refresh-other");
+        endpoint.Answer = async _ =>
+        {
+            // The other replica refreshed first: refresh-1 is spent, and the IAM refuses it (rotation, maxReuse 0).
+            await store.UpdateAsync("s1", s => s with { Tokens = fromOtherReplica });
+            return RefreshResult.Refused("invalid_grant");
+        };
+
+        Assert.Equal("access-other", await manager.GetAccessTokenAsync("s1"));
+        Assert.NotNull(await store.GetAsync("s1"));
+    }
+
+    [Fact]
     public async Task While_the_identity_provider_is_unreachable_a_token_that_has_not_expired_is_still_used()
     {
         await store.SaveAsync(NewSession("s1", NewTokens(time.GetUtcNow(), TwoMinutes)));
