@@ -22,8 +22,10 @@ public static class ServiceClientResilience
 
     public static IHttpClientBuilder AddServiceClientResilience(this IHttpClientBuilder http, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(ServiceClientResilienceOptions.Section).Get<ServiceClientResilienceOptions>()
-            ?? new ServiceClientResilienceOptions();
+        // The application's values, then those of this client (ServiceClients:Resilience:Clients:{client name}).
+        var section = configuration.GetSection(ServiceClientResilienceOptions.Section);
+        var settings = section.Get<ServiceClientResilienceOptions>() ?? new ServiceClientResilienceOptions();
+        section.GetSection($"Clients:{http.Name}").Bind(settings);
         http.AddStandardResilienceHandler(options => Apply(options, settings));
         return http;
     }

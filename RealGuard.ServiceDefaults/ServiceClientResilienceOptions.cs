@@ -2,7 +2,9 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Configuration section <c>ServiceClients:Resilience</c>: how long a client waits for another part, and how long it
-/// stops asking a part that keeps failing. One set of values per application, used by every HTTP client it has.
+/// stops asking a part that keeps failing. One set of values per application, used by every HTTP client it has; a
+/// client whose callee has dependencies of its own waits longer (<c>Clients:{client name}</c>), since a caller's budget
+/// must cover its callee's.
 /// </summary>
 public sealed class ServiceClientResilienceOptions
 {
