@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
 using RealGuard.NotificationService.Tests.Infrastructure;
 using RealGuard.Testing;
 using Xunit.Abstractions;

@@ -1,4 +1,4 @@
-using RealGuard.DevHost;
+using RealGuard.AppHost;
 using RealGuard.Web.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static RealGuard.Web.BrowserTests.Infrastructure.UserSteps;

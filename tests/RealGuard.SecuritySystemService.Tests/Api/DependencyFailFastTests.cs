@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
 using RealGuard.SecuritySystemService.Tests.Infrastructure;
 using RealGuard.Testing;
 using Xunit.Abstractions;

@@ -4,14 +4,15 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 
 namespace RealGuard.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The web app started as its https launch profile starts it (<c>web/Properties/launchSettings.json</c>, profile
 /// "https"), on a free port, with a certificate generated for the test (no trusted development certificate exists
-/// here) and otherwise the environment the stack gives the web app.
+/// here), signing in at the stack's identity provider.
 /// </summary>
 public sealed class HttpsWebApp : IAsyncDisposable
 {
@@ -36,9 +37,9 @@ public sealed class HttpsWebApp : IAsyncDisposable
     })
     { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
 
-    public static async Task<HttpsWebApp> StartAsync(LocalStack stack)
+    public static async Task<HttpsWebApp> StartAsync(RealGuardApp stack)
     {
-        var profile = LaunchProfile(stack.RepositoryRoot, "https");
+        var profile = LaunchProfile(RepositoryFiles.Root, "https");
         var httpsUrl = profile["applicationUrl"]!.GetValue<string>().Split(';').Single(url => url.StartsWith("https://", StringComparison.Ordinal));
         var url = new UriBuilder(httpsUrl) { Port = FreePort() }.Uri;
 
@@ -47,7 +48,7 @@ public sealed class HttpsWebApp : IAsyncDisposable
         const string password = "test-only";
         await File.WriteAllBytesAsync(certificatePath, GenerateCertificate().Export(X509ContentType.Pfx, password));
 
-        var webProject = Path.Combine(stack.RepositoryRoot, "web");
+        var webProject = RepositoryFiles.PathOf("web");
         var startInfo = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = webProject,
@@ -55,10 +56,9 @@ public sealed class HttpsWebApp : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (key, value) in stack.EnvironmentOf(StackResources.Web))
-        {
-            startInfo.Environment[key] = value;
-        }
+        startInfo.Environment["Keycloak__AuthServerUrl"] = stack.Url(StackResources.Keycloak);
+        startInfo.Environment["Keycloak__Realm"] = StackResources.Realm;
+        startInfo.Environment["Keycloak__ClientSecret"] = "realguard-web-dev-secret";
         foreach (var (key, value) in profile["environmentVariables"]!.AsObject())
         {
             startInfo.Environment[key] = value!.GetValue<string>();
