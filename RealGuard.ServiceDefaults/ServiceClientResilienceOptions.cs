@@ -14,11 +14,11 @@ public sealed class ServiceClientResilienceOptions
     /// The whole budget of one call, retries included. A person waits for these calls: a part that does not answer
     /// within it is unavailable (503 with Retry-After), rather than holding the caller for the socket's minutes.
     /// </summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// How long an open circuit answers at once without asking the failing part; also what callers are told to wait
     /// (<c>Retry-After</c>).
     /// </summary>
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(3);
 }
