@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -25,11 +24,10 @@ public static class Extensions
 
         builder.Services.AddServiceDiscovery();
 
+        builder.Services.Configure<ServiceClientResilienceOptions>(builder.Configuration.GetSection(ServiceClientResilienceOptions.Section));
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            // Only safe methods are retried: a POST or PUT whose answer was lost may have taken effect (arming twice,
-            // creating a person twice); its caller decides what to do.
-            http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+            http.AddServiceClientResilience(builder.Configuration);
             http.AddServiceDiscovery();
         });
 

@@ -1,6 +1,7 @@
 using RealGuard.Web.Components;
 using RealGuard.Web.Endpoints;
 using RealGuard.Web.Extensions;
+using RealGuard.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseDefaultExceptionHandler();
 app.UseStaticFiles();
 app.UseAuthentication();

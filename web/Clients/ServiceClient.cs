@@ -43,9 +43,12 @@ public abstract class ServiceClient(HttpClient http, CurrentUserSession session)
         {
             response = await http.SendAsync(request, cancellationToken);
         }
-        catch (HttpRequestException e)
+        // Refused, no answer within the budget, or the circuit is open after repeated failures: name the part.
+        catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new ServiceCallException(HttpStatusCode.ServiceUnavailable, "The service cannot be reached right now.", e);
+            throw new ServiceCallException(HttpStatusCode.ServiceUnavailable,
+                $"{http.BaseAddress?.Host ?? "The service"} cannot be reached right now.", e);
         }
 
         if (!response.IsSuccessStatusCode)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using RealGuard.Web.Authentication;
 using RealGuard.Web.Endpoints;
+using RealGuard.Web.Security;
 using RealGuard.Web.Sessions;
 using RealGuard.Web.Tokens;
 
@@ -37,7 +38,8 @@ public static class AuthenticationExtensions
             })
             .AddCookie(options =>
             {
-                options.Cookie.Name = "__realguard";
+                options.Cookie.Name = "__realguard"; // "__Host-realguard" over https
+                options.CookieManager = new HostPrefixCookieManager(new ChunkingCookieManager());
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -118,7 +118,7 @@ internal sealed partial class ClientTokenCache(
                 },
                 timeout.Token);
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TimeoutException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TimeoutException or Polly.ExecutionRejectedException)
         {
             LogIamUnavailable(credentials.ClientId, e.GetType().Name);
             return new ClientTokenResult.Unavailable(e.GetType().Name);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using RealGuard.SecuritySystemService.Outbox;
 
 namespace RealGuard.SecuritySystemService.Extensions;
@@ -12,13 +11,10 @@ public static class NotificationOutboxExtensions
     public static IHostApplicationBuilder AddNotificationOutbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHttpClient<NotificationServiceClient>(NotificationServiceClient.HttpClientName,
-                http => http.BaseAddress = new Uri("http://notification-service"))
+                http => http.BaseAddress = ServiceAddresses.NotificationService)
             .AddClientCredentialsToken();
-
-        // The dispatcher retries with its own backoff and keeps the order; a retry inside the handler would only
-        // hold up the queue.
-        builder.Services.Configure<HttpStandardResilienceOptions>($"{NotificationServiceClient.HttpClientName}-standard",
-            options => options.Retry.ShouldHandle = _ => ValueTask.FromResult(false));
+        // The events are POSTed, which ServiceDefaults never retries: the dispatcher retries with its own backoff and
+        // keeps the order.
 
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddSingleton<OutboxSignal>();

@@ -48,6 +48,10 @@ public sealed class NotificationStack : IAsyncLifetime
         }
     }
 
+    /// <summary>Freezes a running part (SIGSTOP) until the result is disposed: it accepts connections and never answers.</summary>
+    public IDisposable PausePart(string part)
+        => PausedProcess.Pause(Stack.ProcessId(part));
+
     /// <summary>A demo user's access token, through the login form (reused for a minute).</summary>
     public Task<string> UserTokenAsync(string username) =>
         CachedAsync("user:" + username, async () =>

@@ -50,6 +50,10 @@ public sealed class BrowserStackFixture : IAsyncLifetime
         web["attributes"]!["access.token.lifespan"] = AccessTokenLifetimeSeconds.ToString();
     }
 
+    /// <summary>Freezes a running part (SIGSTOP) until the result is disposed: it accepts connections and never answers.</summary>
+    public IDisposable PausePart(string part)
+        => RealGuard.Testing.PausedProcess.Pause(Stack.ProcessId(part));
+
     /// <summary>A fresh browser context: its own cookies, so its own login.</summary>
     public Task<IBrowserContext> NewContextAsync()
         => Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
