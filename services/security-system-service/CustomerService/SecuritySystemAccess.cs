@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Hosting;
 using RealGuard.SecuritySystemService.Domain;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.SecuritySystemService.CustomerService;
 
@@ -14,7 +15,7 @@ public sealed class SecuritySystemAccess(CallerLocationRoles locationRoles)
     public async Task<CallerAccessByLocation> ToAllAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
         => new(IsAdministrator(user), await locationRoles.AtAllLocationsAsync(UserId(user), cancellationToken));
 
-    private static bool IsAdministrator(ClaimsPrincipal user) => user.IsInRole(RealGuardRoles.Administrator);
+    private static bool IsAdministrator(ClaimsPrincipal user) => user.IsInRole(RealmRoles.Admin);
 
     private static string UserId(ClaimsPrincipal user)
         => user.GetUserId() ?? throw new InvalidOperationException("The access token has no 'sub'.");
