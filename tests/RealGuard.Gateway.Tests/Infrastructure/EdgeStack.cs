@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using RealGuard.DevHost;
 using static RealGuard.DevHost.StackResources;
+using RealGuard.Testing;
 
 namespace RealGuard.Gateway.Tests.Infrastructure;
 

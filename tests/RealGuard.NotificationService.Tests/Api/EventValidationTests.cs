@@ -44,6 +44,23 @@ public sealed class EventValidationTests(NotificationStack stack)
     }
 
     [Theory]
+    [InlineData("ARM", "ARMED", "DISARMED")]
+    [InlineData("ACKNOWLEDGE", "ARMED", "DISARMED")]
+    [InlineData("ALARM", "DISARMED", "ALARMED")]
+    [InlineData("DISARM", "DISARMED", "DISARMED")]
+    public async Task A_transition_the_action_does_not_make_is_400_naming_from_and_to(string action, string from, string to)
+    {
+        var securitySystemEvent = DemoData.BobArmsAcmeHq();
+        securitySystemEvent["action"] = action;
+        securitySystemEvent["from"] = from;
+        securitySystemEvent["to"] = to;
+
+        using var response = await stack.PostEventAsync(securitySystemEvent, await stack.SenderTokenAsync());
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "from", "to");
+    }
+
+    [Theory]
     [InlineData("eventId", 5)]
     [InlineData("occurredAt", true)]
     [InlineData("locationName", 12)]

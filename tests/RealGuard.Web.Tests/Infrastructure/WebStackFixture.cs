@@ -1,5 +1,6 @@
 using RealGuard.DevHost;
 using static RealGuard.DevHost.StackResources;
+using RealGuard.Testing;
 
 namespace RealGuard.Web.Tests.Infrastructure;
 

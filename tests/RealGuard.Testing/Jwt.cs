@@ -4,14 +4,27 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace RealGuard.Gateway.Tests.Infrastructure;
+namespace RealGuard.Testing;
 
-/// <summary>Reading and forging JWTs the way an attacker could, from a genuine token of the realm.</summary>
-internal static class Jwt
+/// <summary>Reading JWTs without validating them, and forging them the way an attacker could from a genuine token of the realm.</summary>
+public static class Jwt
 {
     public static JsonObject Header(string token) => Part(token, 0);
 
     public static JsonObject Payload(string token) => Part(token, 1);
+
+    /// <summary>The payload as a JSON element, or null when <paramref name="token"/> is not a readable JWT.</summary>
+    public static JsonElement? TryPayloadElement(string? token)
+    {
+        try
+        {
+            return token is null ? null : JsonSerializer.SerializeToElement(Payload(token));
+        }
+        catch (Exception e) when (e is FormatException or JsonException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static DateTimeOffset ExpiresAt(string token) => DateTimeOffset.FromUnixTimeSeconds(Payload(token)["exp"]!.GetValue<long>());
 

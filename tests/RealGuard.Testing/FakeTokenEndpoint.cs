@@ -4,13 +4,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Web;
 
-namespace RealGuard.Gateway.Tests.Infrastructure;
+namespace RealGuard.Testing;
 
 /// <summary>
 /// A token endpoint answering client-credentials requests as Keycloak does: a token for known credentials,
 /// <c>401 invalid_client</c> otherwise. Counts what it was asked; can be held to make callers wait, or made to fail.
 /// </summary>
-internal sealed class FakeTokenEndpoint : HttpMessageHandler, IHttpClientFactory
+public sealed class FakeTokenEndpoint : HttpMessageHandler, IHttpClientFactory
 {
     private readonly Dictionary<string, string> secrets;
     private readonly ConcurrentQueue<string> requestedBy = new();

@@ -8,16 +8,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RealGuard.ServiceDefaults;
 
-namespace RealGuard.ServiceDefaults.Tests.Infrastructure;
+namespace RealGuard.Testing;
 
 /// <summary>
-/// A RealGuard service as the services are written: AddServiceDefaults, AddDefaultAuthentication,
-/// MapDefaultEndpoints, deny-by-default authorization, one endpoint per kind of check.
+/// A RealGuard service reduced to what token checks need, written as the services are: AddServiceDefaults,
+/// AddDefaultAuthentication, MapDefaultEndpoints, deny-by-default authorization, pointed at an IAM the way the stack
+/// configures it (Keycloak:AuthServerUrl, Keycloak:Realm). <c>/me</c> tells who the token is for, <c>/admin</c> and
+/// <c>/employees-only</c> need a realm role. Every log entry it writes is kept in <see cref="Logs"/>.
 /// </summary>
 public sealed class ResourceServer : IAsyncDisposable
 {
-    public const string AdminRole = "REALGUARDIO_ADMIN";
+    public const string AdminRole = RealmRoles.Admin;
+
+    public const string EmployeeRole = RealmRoles.CustomerEmployee;
 
     private readonly WebApplication _app;
 
@@ -32,7 +37,7 @@ public sealed class ResourceServer : IAsyncDisposable
 
     public CollectingLoggerProvider Logs { get; }
 
-    public static async Task<ResourceServer> StartAsync(string authServerUrl)
+    public static async Task<ResourceServer> StartAsync(string authServerUrl, string realm = "realguard")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -44,7 +49,7 @@ public sealed class ResourceServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Keycloak:AuthServerUrl"] = authServerUrl,
-            ["Keycloak:Realm"] = FakeKeycloak.Realm,
+            ["Keycloak:Realm"] = realm,
         });
 
         var logs = new CollectingLoggerProvider();
@@ -69,6 +74,9 @@ public sealed class ResourceServer : IAsyncDisposable
 
         app.MapGet("/admin", () => "admin area")
             .RequireAuthorization(policy => policy.RequireRole(AdminRole));
+
+        app.MapGet("/employees-only", () => "ok")
+            .RequireAuthorization(policy => policy.RequireRole(EmployeeRole));
 
         await app.StartAsync();
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace RealGuard.ServiceDefaults.Tests.Infrastructure;
+namespace RealGuard.Testing;
 
 public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception);
 
