@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using RealGuard.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -1,9 +1,8 @@
 using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RealGuard.ServiceDefaults;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.ServiceDefaults;
 
 /// <summary>One token per service, refreshed shortly before it expires; one request at a time however many callers wait.</summary>
 public sealed class ClientCredentialsTokenCache(IHttpClientFactory httpClients, IOptions<KeycloakOptions> keycloakOptions, TimeProvider time,

@@ -9,6 +9,7 @@ namespace RealGuard.NotificationService.Endpoints;
 /// <summary>
 /// The SecuritySystemEvent of docs/api.md as it arrives, validated before the handler runs. Every field is a string so
 /// that a bad value is reported under its own name, with the other bad fields, rather than as an unreadable body.
+/// Across fields: <c>from</c> → <c>to</c> must be a transition <c>action</c> makes.
 /// </summary>
 public sealed record SecuritySystemEventRequest(
     [Required(ErrorMessage = ValidationMessages.Required), Guid(NonEmpty = true, ErrorMessage = ValidationMessages.NonEmptyGuid)] string? EventId,
@@ -20,8 +21,27 @@ public sealed record SecuritySystemEventRequest(
     [Required(ErrorMessage = ValidationMessages.Required), OneOf(WireNames.Disarmed, WireNames.Armed, WireNames.Alarmed)] string? To,
     [Required(ErrorMessage = ValidationMessages.Required), MaxLength(NotificationDbContext.UserIdLength, ErrorMessage = ValidationMessages.MaxLength)] string? ActorUserId,
     [Text(NotificationDbContext.NameLength)] string? ActorName,
-    [Required(ErrorMessage = ValidationMessages.Required), IsoTime] string? OccurredAt)
+    [Required(ErrorMessage = ValidationMessages.Required), IsoTime] string? OccurredAt) : IValidatableObject
 {
+    // The transitions of security-system-service's state machine, and the alarm a device raises.
+    private static readonly (string Action, string From, string To)[] Transitions =
+    [
+        (WireNames.Arm, WireNames.Disarmed, WireNames.Armed),
+        (WireNames.Disarm, WireNames.Armed, WireNames.Disarmed),
+        (WireNames.Disarm, WireNames.Alarmed, WireNames.Disarmed),
+        (WireNames.Acknowledge, WireNames.Alarmed, WireNames.Disarmed),
+        (WireNames.Alarm, WireNames.Armed, WireNames.Alarmed),
+    ];
+
+    /// <summary>Runs once every field is valid on its own.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Transitions.Contains((Action!, From!, To!)))
+        {
+            yield return new ValidationResult($"{Action} does not take a security system from {From} to {To}.", [nameof(From), nameof(To)]);
+        }
+    }
+
     /// <summary>The event to store; call only on a validated request.</summary>
     public SecuritySystemEvent ToEvent() => new()
     {
