@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using RealGuard.CustomerService.Tests.Infrastructure;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
 using RealGuard.Testing;
 
 namespace RealGuard.CustomerService.Tests.Api;
