@@ -14,9 +14,8 @@ internal static class ServiceProxyExtensions
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddTransforms(transforms => transforms.AddRequestTransform(PrepareForwardedRequest));
-
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+            .AddTransforms(transforms => transforms.AddRequestTransform(PrepareForwardedRequest))
+            .AddServiceDiscoveryDestinationResolver();
         return builder;
     }
 
