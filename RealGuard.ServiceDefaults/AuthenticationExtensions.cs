@@ -13,8 +13,6 @@ namespace Microsoft.Extensions.Hosting;
 // are all there is to swap.
 public static class AuthenticationExtensions
 {
-    public const string DefaultAudience = "realguard-api";
-
     /// <summary>
     /// Validates Keycloak access tokens (JWT bearer) issued by realm <c>Keycloak:Realm</c> at
     /// <c>Keycloak:AuthServerUrl</c> for audience <c>Keycloak:Audience</c> (default "realguard-api"),
@@ -22,19 +20,9 @@ public static class AuthenticationExtensions
     /// </summary>
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var keycloak = builder.Configuration.GetSection("Keycloak");
-        var authServerUrl = GetRequiredValue(keycloak, "AuthServerUrl");
-        var realm = GetRequiredValue(keycloak, "Realm");
-        var audience = keycloak["Audience"] is { Length: > 0 } configured ? configured : DefaultAudience;
-
-        if (!Uri.TryCreate(authServerUrl, UriKind.Absolute, out var authServerUri)
-            || (authServerUri.Scheme != Uri.UriSchemeHttp && authServerUri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new InvalidOperationException(
-                $"Configuration value '{keycloak.Path}:AuthServerUrl' must be an absolute http(s) URL, such as http://localhost:8080.");
-        }
-
-        var authority = $"{authServerUrl.TrimEnd('/')}/realms/{realm}";
+        var keycloak = builder.AddKeycloakOptions();
+        var authority = keycloak.Authority;
+        var audience = keycloak.Audience;
 
         UseBlockingSigningKeyRefresh();
 
@@ -43,7 +31,7 @@ public static class AuthenticationExtensions
             {
                 options.Authority = authority;
                 options.Audience = audience;
-                options.RequireHttpsMetadata = authServerUri.Scheme == Uri.UriSchemeHttps;
+                options.RequireHttpsMetadata = keycloak.RequireHttpsMetadata;
                 options.MapInboundClaims = false;
 
                 // Signing keys come from the realm's JWKS and are cached. A token with an unknown kid triggers
@@ -102,10 +90,4 @@ public static class AuthenticationExtensions
             AppContext.SetSwitch(UpdateConfigAsBlocking, true);
         }
     }
-
-    private static string GetRequiredValue(IConfigurationSection section, string key)
-        => section[key] is { } value && !string.IsNullOrWhiteSpace(value)
-            ? value
-            : throw new InvalidOperationException(
-                $"Configuration value '{section.Path}:{key}' is missing. Set it (for example the environment variable '{section.Path}__{key}').");
 }

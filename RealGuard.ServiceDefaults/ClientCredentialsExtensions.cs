@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using RealGuard.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -11,8 +11,9 @@ public static class ClientCredentialsExtensions
     /// <summary>Adds <c>Authorization: Bearer</c> with the service's own client-credentials token to this client's requests.</summary>
     public static IHttpClientBuilder AddClientCredentialsToken(this IHttpClientBuilder builder)
     {
+        // Keycloak:ClientId and Keycloak:ClientSecret become required: checked when the host starts.
+        builder.Services.AddKeycloakOptions(requireClient: true);
         builder.Services.AddHttpClient(ClientCredentialsTokenCache.HttpClientName);
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClientCredentialsTokenCache>();
         builder.Services.AddTransient<ClientCredentialsTokenHandler>();
         return builder.AddHttpMessageHandler<ClientCredentialsTokenHandler>();

@@ -1,11 +1,11 @@
 using Duende.IdentityModel.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.ServiceDefaults;
 
 /// <summary>One token per service, refreshed shortly before it expires; one request at a time however many callers wait.</summary>
-public sealed class ClientCredentialsTokenCache(IHttpClientFactory httpClients, IConfiguration configuration, TimeProvider time,
+public sealed class ClientCredentialsTokenCache(IHttpClientFactory httpClients, IOptions<KeycloakOptions> keycloakOptions, TimeProvider time,
     ILogger<ClientCredentialsTokenCache> logger)
 {
     public const string HttpClientName = "keycloak-token";
@@ -26,12 +26,12 @@ public sealed class ClientCredentialsTokenCache(IHttpClientFactory httpClients, 
             {
                 return fresh.Token;
             }
-            var keycloak = configuration.GetSection("Keycloak");
+            var keycloak = keycloakOptions.Value;
             var response = await httpClients.CreateClient(HttpClientName).RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
             {
-                Address = $"{keycloak["AuthServerUrl"]?.TrimEnd('/')}/realms/{keycloak["Realm"]}/protocol/openid-connect/token",
-                ClientId = keycloak["ClientId"] ?? throw new InvalidOperationException("Set Keycloak:ClientId for service-to-service calls."),
-                ClientSecret = keycloak["ClientSecret"] ?? throw new InvalidOperationException("Set Keycloak:ClientSecret for service-to-service calls."),
+                Address = keycloak.TokenEndpoint.AbsoluteUri,
+                ClientId = keycloak.ClientId!,
+                ClientSecret = keycloak.ClientSecret,
             }, cancellationToken);
             if (response.IsError || response.AccessToken is null)
             {

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.ServiceDefaults;
 
 /// <summary>Puts the service's own client-credentials token on each outgoing request.</summary>
 public sealed class ClientCredentialsTokenHandler(ClientCredentialsTokenCache tokens) : DelegatingHandler

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -25,6 +26,10 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
 
         builder.Services.Configure<ServiceClientResilienceOptions>(builder.Configuration.GetSection(ServiceClientResilienceOptions.Section));
+
+        // One clock for every part; tests replace it with FakeTimeProvider.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddServiceClientResilience(builder.Configuration);

@@ -1,4 +1,7 @@
+using RealGuard.CustomerService.Data;
+using RealGuard.CustomerService.Endpoints;
 using RealGuard.CustomerService.Extensions;
+using RealGuard.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,13 +10,14 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync();
+await app.MigrateAndSeedAsync<CustomerDbContext>(DemoData.SeedAsync);
 
 app.UseDefaultExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-app.MapCustomerServiceEndpoints();
+app.MapDefaultOpenApi();
+app.MapCustomerServiceApi();
 
 app.Run();

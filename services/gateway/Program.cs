@@ -1,3 +1,5 @@
+using RealGuard.Gateway.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,5 +1,5 @@
-using RealGuard.NotificationService.Apis;
 using RealGuard.NotificationService.Data;
+using RealGuard.NotificationService.Endpoints;
 using RealGuard.NotificationService.Extensions;
 using RealGuard.Persistence;
 
@@ -10,13 +10,14 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+await app.MigrateAndSeedAsync<NotificationDbContext>();
+
 app.UseDefaultExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi().AllowAnonymous();
+app.MapDefaultOpenApi();
 app.MapNotificationsApi();
 
-await app.MigrateDatabaseAsync<NotificationDbContext>();
 app.Run();

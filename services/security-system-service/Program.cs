@@ -1,3 +1,5 @@
+using RealGuard.Persistence;
+using RealGuard.SecuritySystemService.Data;
 using RealGuard.SecuritySystemService.Endpoints;
 using RealGuard.SecuritySystemService.Extensions;
 
@@ -8,14 +10,14 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-await app.InitializeDatabaseAsync();
+await app.MigrateAndSeedAsync<SecuritySystemDbContext>(DemoData.SeedAsync);
 
 app.UseDefaultExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi().AllowAnonymous();
+app.MapDefaultOpenApi();
 app.MapSecuritySystemApi();
 
 app.Run();

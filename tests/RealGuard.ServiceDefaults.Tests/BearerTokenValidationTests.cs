@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RealGuard.ServiceDefaults.Tests.Infrastructure;
+using RealGuard.Testing;
 
 namespace RealGuard.ServiceDefaults.Tests;
 

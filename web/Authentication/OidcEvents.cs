@@ -1,9 +1,9 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.JsonWebTokens;
 using RealGuard.Web.Sessions;
 
 namespace RealGuard.Web.Authentication;
@@ -71,27 +71,32 @@ public static class OidcEvents
         return Task.CompletedTask;
     }
 
+    // Read, not validated: the token came straight from the token endpoint over the authenticated back channel.
     internal static IReadOnlyList<string> RealmRoles(string? accessToken)
     {
-        var parts = accessToken?.Split('.');
-        if (parts is not { Length: 3 })
+        if (accessToken is null || !TokenReader.CanReadToken(accessToken))
         {
             return [];
         }
 
         try
         {
-            using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
-            return payload.RootElement.TryGetProperty("realm_access", out var realmAccess)
-                && realmAccess.ValueKind == JsonValueKind.Object
-                && realmAccess.TryGetProperty("roles", out var roles)
+            if (!new JsonWebToken(accessToken).TryGetClaim("realm_access", out var realmAccess))
+            {
+                return [];
+            }
+            using var json = JsonDocument.Parse(realmAccess.Value);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("roles", out var roles)
                 && roles.ValueKind == JsonValueKind.Array
                     ? roles.EnumerateArray().Where(role => role.ValueKind == JsonValueKind.String).Select(role => role.GetString()!).ToList()
                     : [];
         }
-        catch (Exception e) when (e is JsonException or FormatException)
+        catch (Exception e) when (e is ArgumentException or JsonException)
         {
             return [];
         }
     }
+
+    private static readonly JsonWebTokenHandler TokenReader = new();
 }

@@ -75,21 +75,3 @@ public sealed record NewPerson(string FirstName, string LastName, string Email, 
 public sealed record NewCustomer(string Name, NewPerson InitialAdministrator);
 
 public sealed record CreatedCustomer(Customer Customer, Employee InitialAdministrator);
-
-public static class DataRoles
-{
-    public const string CompanyAdmin = "COMPANY_ROLE_ADMIN";
-    public const string Armer = "SECURITY_SYSTEM_ARMER";
-    public const string Disarmer = "SECURITY_SYSTEM_DISARMER";
-    public const string Viewer = "SECURITY_SYSTEM_VIEWER";
-
-    public static readonly IReadOnlyList<string> LocationRoles = [Armer, Disarmer, Viewer];
-
-    public static readonly IReadOnlyList<string> CustomerRoles = [CompanyAdmin, Armer, Disarmer, Viewer];
-}
-
-public static class RealmRoles
-{
-    public const string Admin = "REALGUARDIO_ADMIN";
-    public const string CustomerEmployee = "REALGUARDIO_CUSTOMER_EMPLOYEE";
-}

@@ -22,10 +22,9 @@ public static class AuthenticationExtensions
 {
     public static IHostApplicationBuilder AddWebAuthentication(this IHostApplicationBuilder builder)
     {
-        var keycloak = KeycloakSettings.From(builder.Configuration);
+        var keycloak = KeycloakSettings.From(builder.AddKeycloakOptions(requireClient: true));
         var services = builder.Services;
         services.AddSingleton(keycloak);
-        services.AddSingleton(TimeProvider.System);
         services.Configure<UserSessionOptions>(builder.Configuration.GetSection(UserSessionOptions.Section));
         var sessionOptions = builder.Configuration.GetSection(UserSessionOptions.Section).Get<UserSessionOptions>() ?? new UserSessionOptions();
         AddSessionStore(builder, sessionOptions);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RealGuard.CustomerService.Data;
 using RealGuard.CustomerService.Domain;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.CustomerService.Authorization;
 
@@ -33,7 +34,7 @@ public sealed class CustomerAccess(CustomerDbContext db)
         {
             return CustomerAccessLevel.None;
         }
-        if (caller.IsInRole(TokenRoles.RealGuardAdmin))
+        if (caller.IsInRole(RealmRoles.Admin))
         {
             return CustomerAccessLevel.RealGuardAdmin;
         }
@@ -49,7 +50,7 @@ public sealed class CustomerAccess(CustomerDbContext db)
         return roles switch
         {
             null => CustomerAccessLevel.None,
-            _ when roles.Contains(RoleNames.CompanyAdmin) => CustomerAccessLevel.CompanyAdmin,
+            _ when roles.Contains(DataRoles.CompanyAdmin) => CustomerAccessLevel.CompanyAdmin,
             _ => CustomerAccessLevel.Employee,
         };
     }

@@ -1,4 +1,5 @@
 using RealGuard.CustomerService.Domain;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.CustomerService.Authorization;
 
@@ -20,7 +21,7 @@ public static class LocationRoleResolver
             roles.UnionWith(At(locationId, grant.TeamLocationRoles));
         }
 
-        roles.RemoveWhere(role => !RoleNames.IsLocationRole(role));
+        roles.RemoveWhere(role => !DataRoles.IsLocationRole(role));
         return [.. roles];
     }
 

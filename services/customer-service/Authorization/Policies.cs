@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.CustomerService.Authorization;
 
@@ -8,11 +9,9 @@ public static class Policies
     public const string RealGuardAdmin = nameof(RealGuardAdmin);
     public const string ReadLocationPeople = nameof(ReadLocationPeople);
 
-    public static void Configure(AuthorizationOptions options)
-    {
-        // Every endpoint needs a valid access token unless it says otherwise (health, OpenAPI).
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(RealGuardAdmin, policy => policy.RequireRole(TokenRoles.RealGuardAdmin));
-        options.AddPolicy(ReadLocationPeople, policy => policy.RequireRole(TokenRoles.ReadLocationPeople, TokenRoles.RealGuardAdmin));
-    }
+    /// <summary>Every endpoint needs a valid access token unless it says otherwise (health, OpenAPI).</summary>
+    public static AuthorizationBuilder AddPolicies(this AuthorizationBuilder authorization) => authorization
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(RealGuardAdmin, policy => policy.RequireRole(RealmRoles.Admin))
+        .AddPolicy(ReadLocationPeople, policy => policy.RequireRole(ApiRoles.LocationsReadPeople, RealmRoles.Admin));
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RealGuard.CustomerService.Domain;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.CustomerService.Data;
 
@@ -49,17 +50,17 @@ public static class DemoData
         acme.Locations.Add(new Location { Id = AcmeHqId, CustomerId = AcmeId, Name = "Acme HQ" });
 
         var alice = Person(AliceEmployeeId, AcmeId, AliceUserId, "Alice", "Anderson", "alice@acme.example", "+1 555 0101");
-        alice.AssignCustomerRole(RoleNames.CompanyAdmin);
+        alice.AssignCustomerRole(DataRoles.CompanyAdmin);
         var bob = Person(BobEmployeeId, AcmeId, BobUserId, "Bob", "Brown", "bob@acme.example", "+1 555 0102");
-        bob.AssignLocationRole(AcmeHqId, RoleNames.SecuritySystemArmer);
+        bob.AssignLocationRole(AcmeHqId, DataRoles.SecuritySystemArmer);
         var carol = Person(CarolEmployeeId, AcmeId, CarolUserId, "Carol", "Clark", "carol@acme.example", "+1 555 0103");
-        carol.AssignLocationRole(AcmeHqId, RoleNames.SecuritySystemDisarmer);
+        carol.AssignLocationRole(AcmeHqId, DataRoles.SecuritySystemDisarmer);
         var dave = Person(DaveEmployeeId, AcmeId, DaveUserId, "Dave", "Davis", "dave@acme.example", "+1 555 0104");
-        dave.AssignLocationRole(AcmeHqId, RoleNames.SecuritySystemViewer);
+        dave.AssignLocationRole(AcmeHqId, DataRoles.SecuritySystemViewer);
 
         // Acme's integration reads the state of its systems through the gateway, as a viewer.
         var integration = Person(AcmeIntegrationEmployeeId, AcmeId, AcmeIntegrationUserId, "Acme", "Integration", "integration@acme.example", null);
-        integration.AssignLocationRole(AcmeHqId, RoleNames.SecuritySystemViewer);
+        integration.AssignLocationRole(AcmeHqId, DataRoles.SecuritySystemViewer);
 
         acme.Employees.AddRange([alice, bob, carol, dave, integration]);
         return acme;
@@ -71,9 +72,9 @@ public static class DemoData
         globex.Locations.Add(new Location { Id = GlobexLabId, CustomerId = GlobexId, Name = "Globex Lab" });
 
         var erin = Person(ErinEmployeeId, GlobexId, ErinUserId, "Erin", "Evans", "erin@globex.example", "+1 555 0201");
-        erin.AssignCustomerRole(RoleNames.CompanyAdmin);
-        erin.AssignLocationRole(GlobexLabId, RoleNames.SecuritySystemArmer);
-        erin.AssignLocationRole(GlobexLabId, RoleNames.SecuritySystemDisarmer);
+        erin.AssignCustomerRole(DataRoles.CompanyAdmin);
+        erin.AssignLocationRole(GlobexLabId, DataRoles.SecuritySystemArmer);
+        erin.AssignLocationRole(GlobexLabId, DataRoles.SecuritySystemDisarmer);
 
         globex.Employees.Add(erin);
         return globex;

@@ -1,5 +1,5 @@
-using RealGuard.CustomerService.Api;
 using RealGuard.CustomerService.Authorization;
+using RealGuard.CustomerService.Endpoints;
 using RealGuard.CustomerService.Data;
 using RealGuard.CustomerService.Iam;
 using RealGuard.Persistence;
@@ -11,7 +11,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
-        builder.Services.AddAuthorization(Policies.Configure);
+        builder.Services.AddAuthorizationBuilder().AddPolicies();
 
         builder.AddDatabase<CustomerDbContext, SqliteCustomerDbContext, PostgreSqlCustomerDbContext>(CustomerDbContext.ConnectionName);
         builder.Services.AddScoped<CustomerAccess>();
@@ -19,21 +19,18 @@ public static class ApplicationServiceExtensions
 
         builder.AddIamProvisioning();
 
-        // Bad bodies are reported (with the field) in every environment, not only in Development.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddExceptionHandler<BadRequestBodyHandler>();
-
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        builder.Services.AddValidation();
+        builder.AddRequestBodyDefaults();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 
     /// <summary>Keycloak's admin REST API as customer-service itself (client credentials of Keycloak:ClientId).</summary>
     private static void AddIamProvisioning(this IHostApplicationBuilder builder)
     {
-        var keycloak = builder.Configuration.GetSection("Keycloak");
-        var adminUrl = $"{keycloak["AuthServerUrl"]?.TrimEnd('/')}/admin/realms/{keycloak["Realm"]}/";
+        var adminApi = builder.AddKeycloakOptions(requireClient: true).AdminApi;
 
-        builder.Services.AddHttpClient<KeycloakAdminClient>(client => client.BaseAddress = new Uri(adminUrl))
+        builder.Services.AddHttpClient<KeycloakAdminClient>(client => client.BaseAddress = adminApi)
             .AddClientCredentialsToken();
         builder.Services.AddScoped<PersonProvisioner>();
     }

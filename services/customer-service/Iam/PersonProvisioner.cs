@@ -1,4 +1,5 @@
 using RealGuard.CustomerService.Authorization;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.CustomerService.Iam;
 
@@ -16,12 +17,12 @@ public sealed partial class PersonProvisioner(KeycloakAdminClient iam, ILogger<P
         var userId = await iam.CreateUserAsync(person, password, cancellationToken);
         try
         {
-            await iam.AssignRealmRoleAsync(userId, TokenRoles.CustomerEmployee, cancellationToken);
+            await iam.AssignRealmRoleAsync(userId, RealmRoles.CustomerEmployee, cancellationToken);
         }
         catch (IamUnavailableException)
         {
             // The subset of the admin API both IAMs offer has no delete: an operator finishes or removes this user.
-            LogRoleNotAssigned(logger, userId, TokenRoles.CustomerEmployee);
+            LogRoleNotAssigned(logger, userId, RealmRoles.CustomerEmployee);
             throw;
         }
 

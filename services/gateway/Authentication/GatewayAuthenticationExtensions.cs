@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using RealGuard.Gateway.Authentication;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.Gateway.Authentication;
 
 // Two ways in: a Bearer access token of the realm (mobile apps, third parties with their own token), validated by
 // ServiceDefaults' JwtBearer scheme; or API credentials (Basic), exchanged for a token by the gateway. A policy
@@ -14,11 +12,9 @@ internal static class GatewayAuthenticationExtensions
 
     public static IHostApplicationBuilder AddGatewayAuthentication(this IHostApplicationBuilder builder)
     {
-        var keycloak = builder.Configuration.GetSection("Keycloak");
-        var tokenEndpoint = new Uri($"{keycloak["AuthServerUrl"]?.TrimEnd('/')}/realms/{keycloak["Realm"]}/protocol/openid-connect/token");
+        var tokenEndpoint = builder.AddKeycloakOptions().TokenEndpoint;
 
         builder.Services.AddSingleton(new ClientTokenCacheOptions(tokenEndpoint));
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient(ClientTokenCacheOptions.HttpClientName);
         var failedCredentials = builder.Configuration.GetSection("Gateway:FailedCredentials");
         builder.Services.AddSingleton(services => new FailedCredentialsThrottle(services.GetRequiredService<TimeProvider>(),

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using RealGuard.Gateway.Authorization;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.Gateway.Authorization;
 
 internal static class PermissionAuthorization
 {

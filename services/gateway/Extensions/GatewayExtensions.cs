@@ -3,7 +3,7 @@ using RealGuard.Gateway.Authorization;
 using RealGuard.Gateway.Forwarding;
 using RealGuard.Gateway.RateLimiting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.Gateway.Extensions;
 
 // The gateway's pipeline: body size, then who the caller is, then how often they may call, then what they may call,
 // then forwarding. Every request the proxy forwards has passed all four.

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.Gateway.Forwarding;
 
 // Errors of the gateway itself are problem details; a service's own responses, errors included, pass through
 // exactly as the service wrote them (status code pages must not add a body to a service's empty 404).

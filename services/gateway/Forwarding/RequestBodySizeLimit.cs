@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.Gateway.Forwarding;
 
 // Kestrel enforces Kestrel:Limits:MaxRequestBodySize while a body is read, which for a proxied request is while it is
 // already being sent to the service. A declared Content-Length over the limit is refused here, before anything is

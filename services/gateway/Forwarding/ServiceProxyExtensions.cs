@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using RealGuard.Gateway.Authentication;
-using RealGuard.Gateway.Forwarding;
+using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.Gateway.Forwarding;
 
 // YARP routes and clusters from configuration (section ReverseProxy), destinations resolved by service discovery,
 // and what every forwarded request gets: spoofable identity headers removed, the caller's access token as Bearer

@@ -1,9 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using RealGuard.Gateway.RateLimiting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace RealGuard.Gateway.RateLimiting;
 
 // Each API client (the token's azp) gets its own fixed window; a request over the limit gets 429 with Retry-After
 // and never reaches a service. Runs after authentication, so the client is the one the token names, not one a

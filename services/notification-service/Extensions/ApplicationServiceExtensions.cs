@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using RealGuard.NotificationService.Authorization;
 using RealGuard.NotificationService.CustomerService;
 using RealGuard.NotificationService.Data;
@@ -12,15 +11,17 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
-        builder.Services.AddAuthorizationBuilder().AddNotificationPolicies();
+        builder.Services.AddAuthorizationBuilder().AddPolicies();
 
         builder.AddDatabase<NotificationDbContext, SqliteNotificationDbContext, PostgreSqlNotificationDbContext>(
             NotificationDbContext.ConnectionName);
 
         builder.AddCustomerServiceClient();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<EventIntake>();
-        builder.Services.AddOpenApi();
+
+        builder.Services.AddValidation();
+        builder.AddRequestBodyDefaults();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

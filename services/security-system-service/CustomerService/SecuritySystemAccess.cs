@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Hosting;
 using RealGuard.SecuritySystemService.Domain;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.SecuritySystemService.CustomerService;
 
@@ -24,7 +25,7 @@ public sealed class SecuritySystemAccess(CallerLocationRoles locationRoles)
             ? new(isAdministrator: true, NoLocations)
             : new(isAdministrator: false, await locationRoles.AtAllLocationsAsync(UserId(user), cancellationToken));
 
-    private static bool IsAdministrator(ClaimsPrincipal user) => user.IsInRole(RealGuardRoles.Administrator);
+    private static bool IsAdministrator(ClaimsPrincipal user) => user.IsInRole(RealmRoles.Admin);
 
     private static string UserId(ClaimsPrincipal user)
         => user.GetUserId() ?? throw new InvalidOperationException("The access token has no 'sub'.");

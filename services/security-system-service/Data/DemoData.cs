@@ -11,17 +11,18 @@ public static class DemoData
     public static readonly Guid AcmeHqLocationId = Guid.Parse("b0000000-0000-0000-0000-000000000001");
     public static readonly Guid GlobexLabLocationId = Guid.Parse("b0000000-0000-0000-0000-000000000002");
 
-    /// <summary>Adds the demo systems if the database has no security system at all.</summary>
-    public static async Task SeedAsync(SecuritySystemDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Adds the demo systems if the database has no security system at all; returns whether it did.</summary>
+    public static async Task<bool> SeedAsync(SecuritySystemDbContext db, CancellationToken cancellationToken = default)
     {
         if (await db.SecuritySystems.AnyAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         db.SecuritySystems.AddRange(
             SecuritySystem.Create(AcmeHqSystemId, AcmeHqLocationId, "Acme HQ"),
             SecuritySystem.Create(GlobexLabSystemId, GlobexLabLocationId, "Globex Lab"));
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 }

@@ -11,6 +11,9 @@ namespace RealGuard.SecuritySystemService.Data;
 /// </summary>
 public abstract class SecuritySystemDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>The connection string's name (<c>ConnectionStrings:securitysystemdb</c>), as the AppHost names the database.</summary>
+    public const string ConnectionName = "securitysystemdb";
+
     public DbSet<SecuritySystem> SecuritySystems => Set<SecuritySystem>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

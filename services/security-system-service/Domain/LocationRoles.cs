@@ -1,3 +1,5 @@
+using RealGuard.ServiceDefaults;
+
 namespace RealGuard.SecuritySystemService.Domain;
 
 /// <summary>
@@ -7,9 +9,9 @@ namespace RealGuard.SecuritySystemService.Domain;
 /// </summary>
 public static class LocationRoles
 {
-    public const string Armer = "SECURITY_SYSTEM_ARMER";
-    public const string Disarmer = "SECURITY_SYSTEM_DISARMER";
-    public const string Viewer = "SECURITY_SYSTEM_VIEWER";
+    private const string Armer = DataRoles.SecuritySystemArmer;
+    private const string Disarmer = DataRoles.SecuritySystemDisarmer;
+    private const string Viewer = DataRoles.SecuritySystemViewer;
 
     public static bool PermitView(IReadOnlyCollection<string> roles)
         => roles.Contains(Armer) || roles.Contains(Disarmer) || roles.Contains(Viewer);

@@ -1,62 +1,61 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RealGuard.SecuritySystemService.Data;
 using RealGuard.SecuritySystemService.Domain;
-using RealGuard.SecuritySystemService.Extensions;
+using RealGuard.SecuritySystemService.Authorization;
 
 namespace RealGuard.SecuritySystemService.Endpoints;
 
 /// <summary>docs/api.md, "security-system-service".</summary>
 public static class SecuritySystemApi
 {
+    /// <summary>Far more than any body of this API needs; a larger one is refused (413) unread.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
     public static RouteGroupBuilder MapSecuritySystemApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/securitysystems")
             .WithTags("Security systems")
             .RequireAuthorization()
             .AddEndpointFilter<CustomerServiceUnavailableFilter>()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("", ListAsync)
-            .WithSummary("The security systems the caller may view (administrators: all), with the actions the caller may take.")
-            .Produces<SecuritySystemListResponse>();
+            .WithSummary("The security systems the caller may view (administrators: all), with the actions the caller may take.");
 
         api.MapGet("/{id:guid}", GetAsync)
             .WithSummary("One security system; its ETag is its version.")
-            .Produces<SecuritySystemResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPut("/{id:guid}", ApplyActionAsync)
             .WithSummary("ARM, DISARM or ACKNOWLEDGE, by location role; If-Match optional.")
-            .Accepts<SecuritySystemActionRequest>("application/json")
-            .Produces<SecuritySystemResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         api.MapPost("", CreateAsync)
-            .RequireAuthorization(AuthorizationPolicies.Administrator)
+            .RequireAuthorization(Policies.Administrator)
             .WithSummary("Gives a location its security system (DISARMED).")
-            .Accepts<CreateSecuritySystemRequest>("application/json")
-            .Produces<SecuritySystemResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         api.MapGet("/{id:guid}/audit", GetAuditAsync)
             .WithSummary("Every state change of the system: who, when, what, from and to; oldest first.")
-            .Produces<AuditResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/{id:guid}/alarms", RaiseAlarmAsync)
-            .RequireAuthorization(AuthorizationPolicies.AlarmRaiser)
+            .RequireAuthorization(Policies.AlarmRaiser)
             .WithSummary("A device raises an alarm: ARMED becomes ALARMED.")
-            .Produces<SecuritySystemResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -64,7 +63,7 @@ public static class SecuritySystemApi
         return api;
     }
 
-    public static async Task<IResult> ListAsync(ClaimsPrincipal user, [AsParameters] SecuritySystemServices services, CancellationToken cancellationToken)
+    public static async Task<Ok<SecuritySystemListResponse>> ListAsync(ClaimsPrincipal user, [AsParameters] SecuritySystemServices services, CancellationToken cancellationToken)
     {
         var access = await services.Access.ToAllAsync(user, cancellationToken);
         var systems = services.Db.SecuritySystems.AsNoTracking();
@@ -79,7 +78,7 @@ public static class SecuritySystemApi
             [.. visible.Select(system => SecuritySystemResponse.From(system, access.At(system.LocationId).ActionsOn(system)))]));
     }
 
-    public static async Task<IResult> GetAsync(
+    public static async Task<Results<Ok<SecuritySystemResponse>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, HttpResponse response, [AsParameters] SecuritySystemServices services, CancellationToken cancellationToken)
     {
         var system = await services.Db.SecuritySystems.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -98,25 +97,11 @@ public static class SecuritySystemApi
         return TypedResults.Ok(SecuritySystemResponse.From(system, access.ActionsOn(system)));
     }
 
-    public static async Task<IResult> ApplyActionAsync(
-        Guid id, ClaimsPrincipal user, HttpRequest request, HttpResponse response, [AsParameters] SecuritySystemServices services,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SecuritySystemResponse>, ProblemHttpResult, ValidationProblem>> ApplyActionAsync(
+        Guid id, SecuritySystemActionRequest body, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        [AsParameters] SecuritySystemServices services, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return problem!;
-        }
-        var actionName = body.RequiredString("action");
-        SecuritySystemAction? parsed = null;
-        if (actionName is not null && !WireNames.TryParseAction(actionName, out parsed))
-        {
-            body.AddError("action", $"Unknown action '{actionName}'. Use one of: {string.Join(", ", WireNames.ActionNames)}.");
-        }
-        if (body.HasErrors || parsed is not { } action)
-        {
-            return body.ValidationProblem();
-        }
+        var action = body.ToAction();
 
         var system = await services.Db.SecuritySystems.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (system is null)
@@ -151,22 +136,16 @@ public static class SecuritySystemApi
             return SecuritySystemProblems.InvalidTransition(system, action);
         }
 
-        return await SaveChangeAsync(system, change, user, response, services, access.ActionsOn(system), cancellationToken);
+        return await TrySaveChangeAsync(system, change, user, response, services, cancellationToken) is { } problem
+            ? problem
+            : TypedResults.Ok(SecuritySystemResponse.From(system, access.ActionsOn(system)));
     }
 
-    public static async Task<IResult> CreateAsync(
-        ClaimsPrincipal user, HttpRequest request, HttpResponse response, [AsParameters] SecuritySystemServices services,
+    public static async Task<Results<Created<SecuritySystemResponse>, ProblemHttpResult>> CreateAsync(
+        CreateSecuritySystemRequest body, ClaimsPrincipal user, HttpResponse response, [AsParameters] SecuritySystemServices services,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return problem!;
-        }
-        if (body.RequiredGuid("locationId") is not { } locationId)
-        {
-            return body.ValidationProblem();
-        }
+        var locationId = body.ToLocationId();
 
         // As the caller: customer-service decides whether they may know the location.
         var location = await services.CustomerService.GetLocationAsync(locationId, cancellationToken);
@@ -201,7 +180,7 @@ public static class SecuritySystemApi
         return TypedResults.Created($"/securitysystems/{system.Id}", SecuritySystemResponse.From(system, access.ActionsOn(system)));
     }
 
-    public static async Task<IResult> GetAuditAsync(
+    public static async Task<Results<Ok<AuditResponse>, ProblemHttpResult>> GetAuditAsync(
         Guid id, ClaimsPrincipal user, [AsParameters] SecuritySystemServices services, CancellationToken cancellationToken)
     {
         var system = await services.Db.SecuritySystems.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -217,7 +196,7 @@ public static class SecuritySystemApi
         return TypedResults.Ok(new AuditResponse([.. entries.Select(AuditEntryResponse.Of)]));
     }
 
-    public static async Task<IResult> RaiseAlarmAsync(
+    public static async Task<Results<Ok<SecuritySystemResponse>, ProblemHttpResult>> RaiseAlarmAsync(
         Guid id, ClaimsPrincipal user, HttpResponse response, [AsParameters] SecuritySystemServices services, CancellationToken cancellationToken)
     {
         var system = await services.Db.SecuritySystems.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -231,13 +210,15 @@ public static class SecuritySystemApi
         }
 
         // A device holds no location role, so it is offered no action.
-        return await SaveChangeAsync(system, change, user, response, services, [], cancellationToken);
+        return await TrySaveChangeAsync(system, change, user, response, services, cancellationToken) is { } problem
+            ? problem
+            : TypedResults.Ok(SecuritySystemResponse.From(system, []));
     }
 
     /// <summary>The new state, its audit entry and its event in one transaction; the loser of a race gets 409.</summary>
-    private static async Task<IResult> SaveChangeAsync(
+    private static async Task<ProblemHttpResult?> TrySaveChangeAsync(
         SecuritySystem system, StateChange change, ClaimsPrincipal user, HttpResponse response, SecuritySystemServices services,
-        IReadOnlyList<SecuritySystemAction> actionsAfter, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         services.Db.RecordStateChange(system, change, Actor.From(user), services.Time.GetUtcNow());
         try
@@ -251,6 +232,6 @@ public static class SecuritySystemApi
 
         services.Outbox.Notify();
         response.Headers.ETag = EntityTags.For(system.Version);
-        return TypedResults.Ok(SecuritySystemResponse.From(system, actionsAfter));
+        return null;
     }
 }

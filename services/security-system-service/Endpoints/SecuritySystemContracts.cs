@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using RealGuard.SecuritySystemService.Domain;
+using RealGuard.ServiceDefaults.Validation;
 
 namespace RealGuard.SecuritySystemService.Endpoints;
 
@@ -22,8 +24,26 @@ public sealed record AuditEntryResponse(DateTimeOffset At, string UserId, string
         => new(entry.At, entry.UserId, entry.UserName, entry.Action, entry.From.ToWireName(), entry.To.ToWireName());
 }
 
-/// <summary><c>PUT /securitysystems/{id}</c>; read by <see cref="JsonRequestBody"/>, declared for OpenAPI.</summary>
-public sealed record SecuritySystemActionRequest(string Action);
+// Requests: strings, so that a bad value is named with its field; validated before the handler runs.
 
-/// <summary><c>POST /securitysystems</c>; read by <see cref="JsonRequestBody"/>, declared for OpenAPI.</summary>
-public sealed record CreateSecuritySystemRequest(Guid LocationId);
+/// <summary><c>PUT /securitysystems/{id}</c>: ARM, DISARM or ACKNOWLEDGE, exactly as the contract spells them.</summary>
+public sealed record SecuritySystemActionRequest(
+    [Required(ErrorMessage = ValidationMessages.Required), ActionName] string? Action)
+{
+    public SecuritySystemAction ToAction() =>
+        WireNames.TryParseAction(Action, out var action) ? action.Value : throw new InvalidOperationException("Not validated.");
+}
+
+/// <summary><c>POST /securitysystems</c>.</summary>
+public sealed record CreateSecuritySystemRequest(
+    [Required(ErrorMessage = ValidationMessages.Required), Guid] string? LocationId)
+{
+    public Guid ToLocationId() => Guid.Parse(LocationId!.Trim());
+}
+
+/// <summary>One of <see cref="WireNames.ActionNames"/>.</summary>
+public sealed class ActionNameAttribute() : OneOfAttribute([.. WireNames.ActionNames])
+{
+    protected override string MessageFor(string value) =>
+        $"Unknown action {Shown(value)}. Use one of: {string.Join(", ", Allowed)}.";
+}

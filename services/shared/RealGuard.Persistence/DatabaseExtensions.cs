@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace RealGuard.Persistence;
 
-public static class DatabaseExtensions
+public static partial class DatabaseExtensions
 {
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on the provider the connection string names. Each provider has its own
@@ -35,12 +36,30 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    /// <summary>Applies the provider's pending migrations before the service takes requests.</summary>
-    public static async Task MigrateDatabaseAsync<TContext>(this IHost host, CancellationToken cancellationToken = default) where TContext : DbContext
+    /// <summary>
+    /// Before the service takes requests: applies the provider's pending migrations, then, when <c>DemoData:Enabled</c>
+    /// is true, <paramref name="seedDemoData"/> (which adds the demo data to an empty database and says whether it did).
+    /// </summary>
+    public static async Task MigrateAndSeedAsync<TContext>(this IHost host,
+        Func<TContext, CancellationToken, Task<bool>>? seedDemoData = null, CancellationToken cancellationToken = default)
+        where TContext : DbContext
     {
         await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (seedDemoData is not null && configuration.GetValue<bool>(DemoDataEnabled) && await seedDemoData(db, cancellationToken))
+        {
+            LogDemoDataAdded(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseExtensions)), typeof(TContext).Name);
+        }
     }
+
+    /// <summary>The setting that turns the demo data on (docs/api.md, "Demo data").</summary>
+    public const string DemoDataEnabled = "DemoData:Enabled";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data added to {Database}")]
+    private static partial void LogDemoDataAdded(ILogger logger, string database);
 
     private static void EnsureSqliteFolder(string connectionString)
     {

@@ -52,7 +52,7 @@ public sealed class Caller(HttpClient http, string? accessToken)
         return document.RootElement.Clone();
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         if (accessToken is not null)
         {

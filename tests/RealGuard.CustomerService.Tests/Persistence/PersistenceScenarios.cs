@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RealGuard.CustomerService.Authorization;
 using RealGuard.CustomerService.Data;
 using RealGuard.CustomerService.Domain;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.CustomerService.Tests.Persistence;
 
@@ -25,9 +26,9 @@ public static class PersistenceScenarios
             Assert.Equal(6, await db.Employees.CountAsync());
 
             var bob = await db.GrantsOfUserAsync(DemoData.BobUserId, CancellationToken.None);
-            Assert.Equal([RoleNames.SecuritySystemArmer], LocationRoleResolver.EffectiveRoles(DemoData.AcmeHqId, DemoData.AcmeId, bob));
+            Assert.Equal([DataRoles.SecuritySystemArmer], LocationRoleResolver.EffectiveRoles(DemoData.AcmeHqId, DemoData.AcmeId, bob));
             var erin = await db.GrantsOfUserAsync(DemoData.ErinUserId, CancellationToken.None);
-            Assert.Equal([RoleNames.SecuritySystemArmer, RoleNames.SecuritySystemDisarmer],
+            Assert.Equal([DataRoles.SecuritySystemArmer, DataRoles.SecuritySystemDisarmer],
                 LocationRoleResolver.EffectiveRoles(DemoData.GlobexLabId, DemoData.GlobexId, erin));
             Assert.Empty(LocationRoleResolver.EffectiveRoles(DemoData.AcmeHqId, DemoData.AcmeId, erin));
         }
@@ -41,10 +42,10 @@ public static class PersistenceScenarios
         await using (var db = newContext())
         {
             var viewer = await db.Employees.Include(e => e.LocationRoles).SingleAsync(e => e.Id == world.ViewerId);
-            viewer.AssignLocationRole(world.WarehouseId, RoleNames.SecuritySystemViewer);
+            viewer.AssignLocationRole(world.WarehouseId, DataRoles.SecuritySystemViewer);
             var team = await db.Teams.Include(t => t.Members).Include(t => t.LocationRoles).SingleAsync(t => t.Id == world.TeamId);
             team.AddMember(world.ViewerId);
-            team.AssignLocationRole(world.HqId, RoleNames.SecuritySystemDisarmer);
+            team.AssignLocationRole(world.HqId, DataRoles.SecuritySystemDisarmer);
             await db.SaveChangesAsync();
         }
 
@@ -63,13 +64,13 @@ public static class PersistenceScenarios
             Assert.Equal(["HQ", "Warehouse"], customer.Locations.Select(l => l.Name).Order());
             var admin = customer.Employees.Single(e => e.Id == world.AdminId);
             Assert.Equal(("Bill", "Lumbergh", "bill@initech.example", "+1 555 0300"), (admin.FirstName, admin.LastName, admin.Email, admin.Phone));
-            Assert.Equal([RoleNames.CompanyAdmin], admin.CustomerRoles.Select(r => r.RoleName));
+            Assert.Equal([DataRoles.CompanyAdmin], admin.CustomerRoles.Select(r => r.RoleName));
             var viewer = customer.Employees.Single(e => e.Id == world.ViewerId);
             Assert.Null(viewer.Phone);
-            Assert.Equal([(world.WarehouseId, RoleNames.SecuritySystemViewer)], viewer.LocationRoles.Select(r => (r.LocationId, r.RoleName)));
+            Assert.Equal([(world.WarehouseId, DataRoles.SecuritySystemViewer)], viewer.LocationRoles.Select(r => (r.LocationId, r.RoleName)));
             var team = Assert.Single(customer.Teams);
             Assert.Equal([world.ViewerId], team.Members.Select(m => m.EmployeeId));
-            Assert.Equal([(world.HqId, RoleNames.SecuritySystemDisarmer)], team.LocationRoles.Select(r => (r.LocationId, r.RoleName)));
+            Assert.Equal([(world.HqId, DataRoles.SecuritySystemDisarmer)], team.LocationRoles.Select(r => (r.LocationId, r.RoleName)));
         }
     }
 
@@ -79,11 +80,11 @@ public static class PersistenceScenarios
         await using (var db = newContext())
         {
             var viewer = await db.Employees.Include(e => e.LocationRoles).Include(e => e.CustomerRoles).SingleAsync(e => e.Id == world.ViewerId);
-            viewer.AssignLocationRole(world.WarehouseId, RoleNames.SecuritySystemViewer);
-            viewer.AssignCustomerRole(RoleNames.SecuritySystemArmer);
+            viewer.AssignLocationRole(world.WarehouseId, DataRoles.SecuritySystemViewer);
+            viewer.AssignCustomerRole(DataRoles.SecuritySystemArmer);
             var team = await db.Teams.Include(t => t.Members).Include(t => t.LocationRoles).SingleAsync(t => t.Id == world.TeamId);
             team.AddMember(world.ViewerId);
-            team.AssignLocationRole(world.HqId, RoleNames.SecuritySystemDisarmer);
+            team.AssignLocationRole(world.HqId, DataRoles.SecuritySystemDisarmer);
             await db.SaveChangesAsync();
         }
 
@@ -91,9 +92,9 @@ public static class PersistenceScenarios
         {
             var grants = await db.GrantsOfUserAsync(world.ViewerUserId, CancellationToken.None);
 
-            Assert.Equal([RoleNames.SecuritySystemArmer, RoleNames.SecuritySystemDisarmer],
+            Assert.Equal([DataRoles.SecuritySystemArmer, DataRoles.SecuritySystemDisarmer],
                 LocationRoleResolver.EffectiveRoles(world.HqId, world.CustomerId, grants));
-            Assert.Equal([RoleNames.SecuritySystemArmer, RoleNames.SecuritySystemViewer],
+            Assert.Equal([DataRoles.SecuritySystemArmer, DataRoles.SecuritySystemViewer],
                 LocationRoleResolver.EffectiveRoles(world.WarehouseId, world.CustomerId, grants));
             Assert.Empty(await db.GrantsOfUserAsync("someone-else", CancellationToken.None));
         }
@@ -122,11 +123,11 @@ public static class PersistenceScenarios
         {
             await using var db = newContext();
             var admin = await db.Employees.Include(e => e.CustomerRoles).Include(e => e.LocationRoles).SingleAsync(e => e.Id == world.AdminId);
-            admin.AssignCustomerRole(RoleNames.CompanyAdmin);
-            admin.AssignLocationRole(world.HqId, RoleNames.SecuritySystemArmer);
+            admin.AssignCustomerRole(DataRoles.CompanyAdmin);
+            admin.AssignLocationRole(world.HqId, DataRoles.SecuritySystemArmer);
             var team = await db.Teams.Include(t => t.Members).Include(t => t.LocationRoles).SingleAsync(t => t.Id == world.TeamId);
             team.AddMember(world.AdminId);
-            team.AssignLocationRole(world.HqId, RoleNames.SecuritySystemViewer);
+            team.AssignLocationRole(world.HqId, DataRoles.SecuritySystemViewer);
             await db.SaveChangesAsync();
         }
 
@@ -148,9 +149,9 @@ public static class PersistenceScenarios
         Assert.Equal(CustomerAccessLevel.Employee, await access.OfAsync(Caller(world.ViewerUserId), world.CustomerId, CancellationToken.None));
         Assert.Equal(CustomerAccessLevel.None, await access.OfAsync(Caller("a-stranger"), world.CustomerId, CancellationToken.None));
         Assert.Equal(CustomerAccessLevel.RealGuardAdmin,
-            await access.OfAsync(Caller("the-operator", TokenRoles.RealGuardAdmin), world.CustomerId, CancellationToken.None));
+            await access.OfAsync(Caller("the-operator", RealmRoles.Admin), world.CustomerId, CancellationToken.None));
         Assert.Equal(CustomerAccessLevel.None,
-            await access.OfAsync(Caller("the-operator", TokenRoles.RealGuardAdmin), Guid.NewGuid(), CancellationToken.None));
+            await access.OfAsync(Caller("the-operator", RealmRoles.Admin), Guid.NewGuid(), CancellationToken.None));
         Assert.Equal(CustomerAccessLevel.None, await access.OfAsync(Caller(world.AdminUserId), Guid.NewGuid(), CancellationToken.None));
     }
 
@@ -173,7 +174,7 @@ public static class PersistenceScenarios
             CustomerId = customer.Id, UserId = Guid.NewGuid().ToString(), FirstName = "Bill", LastName = "Lumbergh",
             Email = "bill@initech.example", Phone = "+1 555 0300",
         };
-        admin.AssignCustomerRole(RoleNames.CompanyAdmin);
+        admin.AssignCustomerRole(DataRoles.CompanyAdmin);
         var viewer = new Employee
         {
             CustomerId = customer.Id, UserId = Guid.NewGuid().ToString(), FirstName = "Milton", LastName = "Waddams",

@@ -1,5 +1,5 @@
 using RealGuard.CustomerService.Authorization;
-using static RealGuard.CustomerService.Domain.RoleNames;
+using static RealGuard.ServiceDefaults.DataRoles;
 
 namespace RealGuard.CustomerService.Tests.Unit;
 

@@ -1,7 +1,13 @@
-using RealGuard.CustomerService.Api;
+using System.ComponentModel.DataAnnotations;
+using RealGuard.CustomerService.Endpoints;
+using RealGuard.ServiceDefaults.Validation;
 
 namespace RealGuard.CustomerService.Tests.Unit;
 
+/// <summary>
+/// The rules of the request attributes and the commands made of valid requests. Which fields a request names, and the
+/// wording clients get, are tested over HTTP (Api/BadInputTests), where AddValidation applies the attributes.
+/// </summary>
 public sealed class RequestValidationTests
 {
     private static readonly string AnId = Guid.NewGuid().ToString();
@@ -9,20 +15,11 @@ public sealed class RequestValidationTests
     [Fact]
     public void A_valid_customer_is_trimmed_and_its_email_lower_cased()
     {
-        var validated = RequestValidation.Validate(new CreateCustomerRequest("  Initech ",
-            new PersonRequest(" Peter ", "Gibbons", " Peter.Gibbons@Initech.Example ", " +1 (555) 010-0200 ")));
+        var command = new CreateCustomerRequest("  Initech ",
+            new PersonRequest(" Peter ", "Gibbons", " Peter.Gibbons@Initech.Example ", " +1 (555) 010-0200 ")).ToNewCustomer();
 
-        Assert.True(validated.IsValid);
         Assert.Equal(new NewCustomer("Initech", new NewPerson("Peter", "Gibbons", "peter.gibbons@initech.example", "+1 (555) 010-0200")),
-            validated.Value);
-    }
-
-    [Fact]
-    public void Every_missing_field_of_a_customer_is_named()
-    {
-        Assert.Equal(["initialAdministrator", "name"], Fields(RequestValidation.Validate(new CreateCustomerRequest(null, null))));
-        Assert.Equal(["initialAdministrator.email", "initialAdministrator.firstName", "initialAdministrator.lastName", "name"],
-            Fields(RequestValidation.Validate(new CreateCustomerRequest(" ", new PersonRequest("", null, "  ", null)))));
+            command);
     }
 
     [Theory]
@@ -35,20 +32,18 @@ public sealed class RequestValidationTests
     [InlineData("Display Name <someone@example.com>")]
     [InlineData("trailing-dot@example.com.")]
     [InlineData("double-dot@example..com")]
-    public void An_invalid_email_is_named(string email)
+    public void An_invalid_email_is_refused(string email)
     {
-        var validated = RequestValidation.Validate(new PersonRequest("Ann", "Smith", email, null));
+        var error = Error(new ContactEmailAttribute(), email);
 
-        Assert.Equal(["email"], Fields(validated));
-        Assert.Contains("e-mail", validated.Errors["email"].Single());
+        Assert.Contains("e-mail", error);
     }
 
     [Fact]
     public void An_email_longer_than_the_iam_accepts_is_invalid()
     {
-        var email = new string('a', 64) + "@" + new string('b', 190) + ".example";
-
-        Assert.Equal(["email"], Fields(RequestValidation.Validate(new PersonRequest("Ann", "Smith", email, null))));
+        Assert.NotNull(Error(new ContactEmailAttribute(), new string('a', 64) + "@" + new string('b', 190) + ".example"));
+        Assert.Null(Error(new ContactEmailAttribute(), " Ann@Example.com "));
     }
 
     [Theory]
@@ -56,60 +51,66 @@ public sealed class RequestValidationTests
     [InlineData("12")]
     [InlineData("+1 555 0100 ext. 4; drop table")]
     [InlineData("+123456789012345678901234567890123")]
-    public void An_invalid_phone_is_named(string phone)
+    public void An_invalid_phone_is_refused(string phone)
     {
-        Assert.Equal(["phone"], Fields(RequestValidation.Validate(new PersonRequest("Ann", "Smith", "ann@example.com", phone))));
+        Assert.NotNull(Error(new ContactPhoneAttribute(), phone));
     }
 
     [Fact]
     public void The_phone_is_optional()
     {
-        var validated = RequestValidation.Validate(new PersonRequest("Ann", "Smith", "ann@example.com", "  "));
+        Assert.Null(Error(new ContactPhoneAttribute(), "  "));
+        Assert.Null(Error(new ContactPhoneAttribute(), null));
+        Assert.Null(new PersonRequest("Ann", "Smith", "ann@example.com", "  ").ToNewPerson().Phone);
+    }
 
-        Assert.True(validated.IsValid);
-        Assert.Null(validated.Value!.Phone);
+    [Theory]
+    [InlineData("Main\u0000Street", "control")]
+    [InlineData("Acme\u202EQH", "bidirectional")]
+    [InlineData("\u2066Acme\u2069", "bidirectional")]
+    [InlineData("\u200B\u200C\u200D", "visible")]
+    [InlineData(" \uFEFF\u2060 ", "visible")]
+    public void Names_with_control_bidirectional_or_only_invisible_characters_are_refused(string name, string reason)
+    {
+        Assert.Contains(reason, Error(new TextAttribute(200), name));
     }
 
     [Fact]
-    public void Names_that_are_too_long_or_hold_control_characters_are_named()
+    public void Names_are_measured_trimmed()
     {
-        Assert.Equal(["name"], Fields(RequestValidation.Validate(new NameRequest(new string('x', 201)))));
-        Assert.Equal(["name"], Fields(RequestValidation.Validate(new NameRequest("Main\u0000Street"))));
-        Assert.Equal(["firstName"], Fields(RequestValidation.Validate(new PersonRequest(new string('x', 101), "Smith", "ann@example.com", null))));
-        Assert.True(RequestValidation.Validate(new NameRequest(new string('x', 200))).IsValid);
+        Assert.Contains("200", Error(new TextAttribute(200), new string('x', 201)));
+        Assert.Null(Error(new TextAttribute(200), new string('x', 200)));
+        Assert.Null(Error(new TextAttribute(200), "  " + new string('x', 200) + "  "));
+        Assert.Null(Error(new TextAttribute(200), "Zoë's Café, Zürich"));
     }
 
     [Fact]
     public void Ids_must_be_guids()
     {
-        var validated = RequestValidation.Validate(new AssignLocationRoleRequest("42", null, "SECURITY_SYSTEM_ARMER"));
-
-        Assert.Equal(["employeeId", "locationId"], Fields(validated));
-        Assert.Contains("GUID", validated.Errors["employeeId"].Single());
-        Assert.Equal(["employeeId"], Fields(RequestValidation.Validate(new AddTeamMemberRequest("not-an-id"))));
+        Assert.Contains("GUID", Error(new GuidAttribute(), "42"));
+        Assert.Null(Error(new GuidAttribute(), $" {AnId} "));
     }
 
     [Fact]
     public void Unknown_role_names_are_refused_listing_the_known_ones()
     {
-        var validated = RequestValidation.Validate(new AssignCustomerRoleRequest(AnId, "SUPER_USER"));
+        var error = Error(new CustomerRoleNameAttribute(), "SUPER_USER");
 
-        Assert.Equal(["roleName"], Fields(validated));
-        Assert.Contains("'SUPER_USER'", validated.Errors["roleName"].Single());
-        Assert.Contains("COMPANY_ROLE_ADMIN", validated.Errors["roleName"].Single());
+        Assert.Contains("'SUPER_USER'", error);
+        Assert.Contains("COMPANY_ROLE_ADMIN", error);
+        Assert.Contains("This role", Error(new CustomerRoleNameAttribute(), new string('R', 65)));
     }
 
     [Fact]
     public void Role_names_are_case_sensitive()
     {
-        Assert.Equal(["roleName"], Fields(RequestValidation.Validate(new AssignCustomerRoleRequest(AnId, "company_role_admin"))));
+        Assert.NotNull(Error(new CustomerRoleNameAttribute(), "company_role_admin"));
     }
 
     [Fact]
     public void Company_administrator_cannot_be_held_at_a_location()
     {
-        Assert.Equal(["roleName"], Fields(RequestValidation.Validate(new AssignLocationRoleRequest(AnId, AnId, "COMPANY_ROLE_ADMIN"))));
-        Assert.Equal(["roleName"], Fields(RequestValidation.Validate(new AssignTeamLocationRoleRequest(AnId, "COMPANY_ROLE_ADMIN"))));
+        Assert.NotNull(Error(new LocationRoleNameAttribute(), "COMPANY_ROLE_ADMIN"));
     }
 
     [Theory]
@@ -119,10 +120,8 @@ public sealed class RequestValidationTests
     [InlineData("SECURITY_SYSTEM_VIEWER")]
     public void Every_data_role_can_be_held_for_a_customer(string roleName)
     {
-        var validated = RequestValidation.Validate(new AssignCustomerRoleRequest(AnId, roleName));
-
-        Assert.True(validated.IsValid);
-        Assert.Equal(new CustomerRoleAssignment(Guid.Parse(AnId), roleName), validated.Value);
+        Assert.Null(Error(new CustomerRoleNameAttribute(), roleName));
+        Assert.Equal(new CustomerRoleAssignment(Guid.Parse(AnId), roleName), new AssignCustomerRoleRequest(AnId, roleName).ToAssignment());
     }
 
     [Fact]
@@ -131,24 +130,11 @@ public sealed class RequestValidationTests
         var employeeId = Guid.NewGuid();
         var locationId = Guid.NewGuid();
 
-        var validated = RequestValidation.Validate(new AssignLocationRoleRequest(employeeId.ToString(), $" {locationId} ", "SECURITY_SYSTEM_VIEWER"));
+        var command = new AssignLocationRoleRequest(employeeId.ToString(), $" {locationId} ", "SECURITY_SYSTEM_VIEWER").ToAssignment();
 
-        Assert.Equal(new LocationRoleAssignment(employeeId, locationId, "SECURITY_SYSTEM_VIEWER"), validated.Value);
+        Assert.Equal(new LocationRoleAssignment(employeeId, locationId, "SECURITY_SYSTEM_VIEWER"), command);
     }
 
-    [Theory]
-    [InlineData("$.name", "name")]
-    [InlineData("$.initialAdministrator.email", "initialAdministrator.email")]
-    [InlineData("$", "body")]
-    [InlineData(null, "body")]
-    public void Unreadable_json_is_reported_at_its_field(string? jsonPath, string field)
-    {
-        Assert.Equal(field, BadRequestBodyHandler.FieldOf(jsonPath));
-    }
-
-    private static string[] Fields<T>(Validated<T> validated) where T : class
-    {
-        Assert.False(validated.IsValid);
-        return validated.Errors.Keys.Order(StringComparer.Ordinal).ToArray();
-    }
+    private static string? Error(ValidationAttribute attribute, string? value) =>
+        attribute.GetValidationResult(value, new ValidationContext(new object()) { MemberName = "field" })?.ErrorMessage;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RealGuard.AppHost;
+using RealGuard.Testing;
 using RealGuard.Testing.AppHost;
 using static RealGuard.AppHost.StackResources;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.Gateway.Tests.Infrastructure;
 
@@ -8,10 +9,10 @@ namespace RealGuard.Gateway.Tests.Infrastructure;
 /// </summary>
 internal static class TestClients
 {
-    public const string Acme = "acme-integration";
-    public const string AcmeSecret = "acme-integration-dev-secret";
-    public const string Device = "realguard-device";
-    public const string DeviceSecret = "realguard-device-dev-secret";
+    public const string Acme = RealmClients.AcmeIntegration;
+    public static readonly string AcmeSecret = RealmClients.DevelopmentSecret(Acme);
+    public const string Device = RealmClients.Device;
+    public static readonly string DeviceSecret = RealmClients.DevelopmentSecret(Device);
 
     /// <summary>A REALGUARDIO_CUSTOMER_EMPLOYEE client whose tokens live one second.</summary>
     public const string ShortLived = "gateway-test-short-lived";
@@ -30,7 +31,7 @@ internal static class TestClients
 
     public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(30);
 
-    public static string SecretOf(string clientId) => clientId + "-dev-secret";
+    public static string SecretOf(string clientId) => RealmClients.DevelopmentSecret(clientId);
 
     public static void AddTo(JsonObject realm)
     {

@@ -1,3 +1,4 @@
+using RealGuard.Testing;
 namespace RealGuard.Gateway.Tests.Infrastructure;
 
 internal static class Tokens

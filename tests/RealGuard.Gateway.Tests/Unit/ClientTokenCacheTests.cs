@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using RealGuard.Gateway.Authentication;
 using RealGuard.Gateway.Tests.Infrastructure;
+using RealGuard.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace RealGuard.Gateway.Tests.Unit;
 
@@ -11,7 +13,7 @@ public sealed class ClientTokenCacheTests
     private static readonly BasicCredentials Device = new("realguard-device", "device-secret");
 
     private readonly FakeTokenEndpoint iam = new(("acme-integration", "acme-secret"), ("realguard-device", "device-secret"));
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly ClientTokenCache cache;
 
     public ClientTokenCacheTests() =>

@@ -1,3 +1,4 @@
+using RealGuard.ServiceDefaults;
 namespace RealGuard.SecuritySystemService.Tests.Infrastructure;
 
 /// <summary>docs/api.md "Demo data" and docs/realm.md "Demo users".</summary>
@@ -16,6 +17,6 @@ public static class DemoData
     public const string CarolUserId = "538cd53a-4399-54c9-9f44-d4fd1d55d393";
     public const string DeviceUserId = "725177a8-2742-5ebe-85ba-6a59926dded7";
 
-    public const string DeviceClientId = "realguard-device";
-    public const string DeviceClientSecret = "realguard-device-dev-secret";
+    public const string DeviceClientId = RealmClients.Device;
+    public static readonly string DeviceClientSecret = RealmClients.DevelopmentSecret(DeviceClientId);
 }

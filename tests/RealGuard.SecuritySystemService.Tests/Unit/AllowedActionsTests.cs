@@ -1,5 +1,6 @@
 using RealGuard.SecuritySystemService.CustomerService;
 using RealGuard.SecuritySystemService.Domain;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.SecuritySystemService.Tests.Unit;
 
@@ -18,9 +19,9 @@ public sealed class AllowedActionsTests
 
     private static readonly Dictionary<string, string[]> PermittedByRole = new()
     {
-        [LocationRoles.Armer] = ["ARM"],
-        [LocationRoles.Disarmer] = ["DISARM", "ACKNOWLEDGE"],
-        [LocationRoles.Viewer] = [],
+        [DataRoles.SecuritySystemArmer] = ["ARM"],
+        [DataRoles.SecuritySystemDisarmer] = ["DISARM", "ACKNOWLEDGE"],
+        [DataRoles.SecuritySystemViewer] = [],
         [CompanyAdmin] = [],
     };
 
@@ -52,9 +53,9 @@ public sealed class AllowedActionsTests
     }
 
     [Theory]
-    [InlineData(LocationRoles.Armer, true)]
-    [InlineData(LocationRoles.Disarmer, true)]
-    [InlineData(LocationRoles.Viewer, true)]
+    [InlineData(DataRoles.SecuritySystemArmer, true)]
+    [InlineData(DataRoles.SecuritySystemDisarmer, true)]
+    [InlineData(DataRoles.SecuritySystemViewer, true)]
     [InlineData(CompanyAdmin, false)]
     [InlineData("SOMETHING_ELSE", false)]
     public void Each_security_system_role_grants_viewing(string role, bool canView)
@@ -65,7 +66,7 @@ public sealed class AllowedActionsTests
     [Fact]
     public void Armer_and_disarmer_together_are_offered_both_sides()
     {
-        string[] roles = [LocationRoles.Armer, LocationRoles.Disarmer];
+        string[] roles = [DataRoles.SecuritySystemArmer, DataRoles.SecuritySystemDisarmer];
 
         Assert.Equal([SecuritySystemAction.Arm], LocationRoles.AvailableActions(SecuritySystemState.Disarmed, roles));
         Assert.Equal([SecuritySystemAction.Disarm], LocationRoles.AvailableActions(SecuritySystemState.Armed, roles));
@@ -87,7 +88,7 @@ public sealed class AllowedActionsTests
     [Fact]
     public void An_administrator_who_also_holds_a_location_role_may_act_by_it()
     {
-        var administrator = new CallerAccess(IsAdministrator: true, new HashSet<string> { LocationRoles.Armer });
+        var administrator = new CallerAccess(IsAdministrator: true, new HashSet<string> { DataRoles.SecuritySystemArmer });
         var system = SecuritySystem.Create(Guid.NewGuid(), Guid.NewGuid(), "Acme HQ");
 
         Assert.Equal([SecuritySystemAction.Arm], administrator.ActionsOn(system));
@@ -107,9 +108,9 @@ public sealed class AllowedActionsTests
         var (viewed, managed, armed) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var access = new CallerAccessByLocation(false, new Dictionary<Guid, IReadOnlySet<string>>
         {
-            [viewed] = new HashSet<string> { LocationRoles.Viewer },
+            [viewed] = new HashSet<string> { DataRoles.SecuritySystemViewer },
             [managed] = new HashSet<string> { CompanyAdmin },
-            [armed] = new HashSet<string> { LocationRoles.Armer },
+            [armed] = new HashSet<string> { DataRoles.SecuritySystemArmer },
         });
 
         Assert.Equal(new[] { viewed, armed }.Order(), access.ViewableLocations.Order());

@@ -1,3 +1,4 @@
+using RealGuard.Testing;
 namespace RealGuard.ServiceDefaults.Tests.Infrastructure;
 
 /// <summary>A fake Keycloak with one realm key, and a resource server that trusts it.</summary>

@@ -1,6 +1,7 @@
 using Bunit;
 using RealGuard.Web.Clients;
 using RealGuard.Web.Components.Pages;
+using RealGuard.ServiceDefaults;
 
 namespace RealGuard.Web.Tests.Components;
 
@@ -75,7 +76,7 @@ public sealed class CustomerComponentTests : WebComponentContext
         Customers.Details[Acme] = new CustomerDetails(Acme, "Acme Corporation",
         [
             new Employee(Alice, Acme, "alice-sub", "Alice", "Anderson", "alice@acme.example", null, [DataRoles.CompanyAdmin], [], null),
-            new Employee(Bob, Acme, "bob-sub", "Bob", "Brown", "bob@acme.example", null, [], [new LocationRole(AcmeHq, DataRoles.Armer)], null),
+            new Employee(Bob, Acme, "bob-sub", "Bob", "Brown", "bob@acme.example", null, [], [new LocationRole(AcmeHq, DataRoles.SecuritySystemArmer)], null),
         ],
         [new Location(AcmeHq, Acme, "Acme HQ")],
         []);

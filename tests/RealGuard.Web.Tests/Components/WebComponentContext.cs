@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using RealGuard.ServiceDefaults;
 using RealGuard.Web.Authentication;
 using RealGuard.Web.Clients;
 using RealGuard.Web.Extensions;

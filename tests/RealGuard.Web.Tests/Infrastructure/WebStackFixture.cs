@@ -1,4 +1,5 @@
 using RealGuard.AppHost;
+using RealGuard.Testing;
 using RealGuard.Testing.AppHost;
 using static RealGuard.AppHost.StackResources;
 

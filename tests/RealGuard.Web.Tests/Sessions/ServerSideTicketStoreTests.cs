@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Authentication;
 using RealGuard.Web.Sessions;
 using RealGuard.Web.Tests.Infrastructure;
 using RealGuard.Web.Tokens;
+using Microsoft.Extensions.Time.Testing;
 
 namespace RealGuard.Web.Tests.Sessions;
 
 public sealed class ServerSideTicketStoreTests
 {
-    private readonly ManualTime time = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly InMemoryUserSessionStore sessions = new();
     private readonly ServerSideTicketStore store;
 

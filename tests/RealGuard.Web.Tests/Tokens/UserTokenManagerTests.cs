@@ -4,13 +4,14 @@ using RealGuard.Web.Sessions;
 using RealGuard.Web.Tests.Infrastructure;
 using RealGuard.Web.Tokens;
 using static RealGuard.Web.Tests.Infrastructure.TestSessions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace RealGuard.Web.Tests.Tokens;
 
 public sealed class UserTokenManagerTests
 {
     private static readonly TimeSpan TwoMinutes = TimeSpan.FromSeconds(120);
-    private readonly ManualTime time = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly InMemoryUserSessionStore store = new();
     private readonly FakeTokenEndpoint endpoint = new();
     private readonly UserTokenManager manager;
