@@ -9,7 +9,6 @@ public static class CustomerServiceExtensions
     public static IHostApplicationBuilder AddCustomerServiceClient(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddMemoryCache();
         builder.Services.AddTransient<BearerTokenRelayHandler>();
         builder.Services.AddHttpClient<CustomerServiceClient>(CustomerServiceClient.HttpClientName,
                 http => http.BaseAddress = new Uri("http://customer-service"))
@@ -25,6 +24,7 @@ public static class CustomerServiceExtensions
             options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
         });
 
+        builder.Services.AddSingleton<LocationRolesCache>();
         builder.Services.AddScoped<CallerLocationRoles>();
         builder.Services.AddScoped<SecuritySystemAccess>();
         return builder;
