@@ -1,25 +1,22 @@
 namespace RealGuard.AppHost;
 
-// Plain C# (no Aspire types): tests/RealGuard.AppHost.Tests compiles this file too, so the tests read the same
-// names and paths the AppHost uses.
-
-/// <summary>
-/// Resources only the AppHost defines: the local runner has no database server and no cloud environment.
-/// The names of RealGuard's parts, databases and configuration keys are in StackResources.cs.
-/// </summary>
+/// <summary>Resources only the AppHost defines. The names of RealGuard's parts, databases and configuration keys are in StackResources.cs.</summary>
 public static class AppHostResources
 {
-    /// <summary>The Azure Container Apps environment every part is deployed into.</summary>
-    public const string ContainerAppsEnvironment = "realguard-aca";
-
-    /// <summary>PostgreSQL: a local container on F5, Azure Database for PostgreSQL flexible server when deployed.</summary>
+    /// <summary>PostgreSQL: a local container on F5 with a container runtime, Azure Database for PostgreSQL when deployed.</summary>
     public const string Postgres = "postgres";
 
     /// <summary>Keycloak's own database on <see cref="Postgres"/> (deployed Keycloak only; F5 uses Keycloak's dev store).</summary>
     public const string KeycloakDatabase = "keycloakdb";
 
-    /// <summary>The configuration switch: <c>false</c> runs the development identity provider and SQLite, no containers.</summary>
+    /// <summary><c>true</c> or <c>false</c> forces the mode; unset, the AppHost probes for a container runtime.</summary>
     public const string UseContainersSetting = "RealGuard:UseContainers";
+
+    /// <summary>Where container-free runs keep SQLite files and the identity provider's data; default <see cref="RepositoryPaths.LocalData"/>.</summary>
+    public const string DataPathSetting = "RealGuard:DataPath";
+
+    /// <summary>The dashboard resource that says which mode runs and why.</summary>
+    public const string HostingModeResource = "hosting-mode";
 
     /// <summary>Aspire parameter holding a Keycloak client's secret, e.g. <c>realguard-web-client-secret</c>.</summary>
     public static string ClientSecretParameter(string clientId) => $"{clientId}-client-secret";
@@ -38,7 +35,7 @@ public static class RepositoryPaths
     /// <summary>The production realm, generated from <see cref="RealmExport"/> (see docs/aspire.md).</summary>
     public const string ProductionRealm = KeycloakImage + "/realguard-realm.json";
 
-    /// <summary>Where F5 without containers keeps SQLite files and the identity provider's keys (git-ignored).</summary>
+    /// <summary>Where container-free runs keep SQLite files and the identity provider's keys (git-ignored).</summary>
     public const string LocalData = ".data/aspire";
 
     public const string AppHostProject = "RealGuard.AppHost/RealGuard.AppHost.csproj";

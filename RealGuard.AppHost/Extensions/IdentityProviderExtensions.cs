@@ -1,15 +1,18 @@
-using RealGuard.DevHost;
-
 namespace RealGuard.AppHost;
 
 internal static class IdentityProviderExtensions
 {
+    /// <summary>The IAM under Keycloak's resource name and fixed port 8080 (the issuer is <c>http://localhost:8080/realms/realguard</c>).</summary>
+    public static IResourceBuilder<IResourceWithServiceDiscovery> AddRealGuardIam(this IDistributedApplicationBuilder builder, HostingMode mode) =>
+        mode.UsesContainers
+            ? builder.AddRealGuardKeycloak()
+            : builder.AddDevelopmentIdentityProvider();
+
     /// <summary>
-    /// Keycloak on the fixed port 8080, so the issuer (<c>http://localhost:8080/realms/realguard</c>) and the
-    /// browser's cookies stay the same between runs. Locally it imports realm-export.json once into a data volume
-    /// (delete the volume to import a changed realm); deployed, see <see cref="KeycloakDeploymentExtensions"/>.
+    /// Keycloak 26 in a container. When run, it imports realm-export.json once into its data volume (delete the volume
+    /// to import a changed realm); when published, see <see cref="KeycloakDeploymentExtensions"/>.
     /// </summary>
-    public static IResourceBuilder<KeycloakResource> AddRealGuardKeycloak(this IDistributedApplicationBuilder builder)
+    private static IResourceBuilder<KeycloakResource> AddRealGuardKeycloak(this IDistributedApplicationBuilder builder)
     {
         var keycloak = builder.AddKeycloak(StackResources.Keycloak, StackPorts.Keycloak)
             // Only the main endpoint is public: Container Apps allows one external endpoint, and the management
@@ -29,11 +32,13 @@ internal static class IdentityProviderExtensions
     }
 
     /// <summary>
-    /// The Keycloak-compatible development identity provider under Keycloak's resource name and port, importing
-    /// realm-export.json: what the local runner starts, for machines without a container runtime.
+    /// The Keycloak-compatible development identity provider, for machines without a container runtime: same resource
+    /// name, port, realm file, URLs and tokens as Keycloak; its keys and sessions under the data folder.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> AddDevelopmentIdentityProvider(this IDistributedApplicationBuilder builder) =>
+    private static IResourceBuilder<ProjectResource> AddDevelopmentIdentityProvider(this IDistributedApplicationBuilder builder) =>
         builder.AddRealGuardProject<Projects.RealGuard_IdentityProvider>(StackResources.Keycloak, StackPorts.Keycloak)
+            .WithExternalHttpEndpoints()
+            .WithIconName("PersonLock")
             .WithEnvironment(StackConfigKeys.IdentityProviderImportPath, builder.RepositoryPath(RepositoryPaths.RealmExport))
-            .WithEnvironment(StackConfigKeys.IdentityProviderDataPath, builder.LocalDataFolder("identity-provider"));
+            .WithEnvironment(StackConfigKeys.IdentityProviderDataPath, builder.DataFolder("identity-provider"));
 }

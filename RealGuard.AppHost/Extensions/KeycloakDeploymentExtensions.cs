@@ -1,31 +1,30 @@
-using Aspire.Hosting.Azure;
-using RealGuard.DevHost;
-
 namespace RealGuard.AppHost;
 
 internal static class KeycloakDeploymentExtensions
 {
     /// <summary>
-    /// Keycloak as deployed to Azure Container Apps: production mode (<c>kc.sh start</c>) behind the Container Apps
-    /// ingress, which terminates TLS; its own database on PostgreSQL; the realm baked into the image built from
-    /// deploy/keycloak (a bind mount or container files cannot reach a container app: microsoft/aspire#6004), its
-    /// <c>${...}</c> placeholders filled from the environment set here. Nothing changes in run mode.
+    /// Keycloak as deployed: production mode (<c>kc.sh start --optimized</c>) behind an ingress that terminates TLS; its
+    /// own database on PostgreSQL; the realm baked into the image built from deploy/keycloak (a bind mount or container
+    /// files cannot reach a container app: microsoft/aspire#6004), its <c>${...}</c> placeholders filled from the
+    /// environment set here. Nothing changes in run mode.
     /// </summary>
-    public static IResourceBuilder<KeycloakResource> PublishAsRealGuardKeycloak(
-        this IResourceBuilder<KeycloakResource> keycloak,
-        IResourceBuilder<AzurePostgresFlexibleServerResource> postgres,
-        IReadOnlyDictionary<string, IResourceBuilder<ProjectResource>> publicParts,
+    public static void PublishRealGuardKeycloak(
+        this IDistributedApplicationBuilder builder,
+        IResourceBuilder<IResourceWithServiceDiscovery> iam,
+        IResourceBuilder<ProjectResource> web,
+        IResourceBuilder<ProjectResource> gateway,
         ClientSecrets clientSecrets)
     {
-        if (!keycloak.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        if (!builder.ExecutionContext.IsPublishMode || iam is not IResourceBuilder<KeycloakResource> keycloak)
         {
-            return keycloak;
+            return;
         }
 
-        var database = postgres.AddDatabase(AppHostResources.KeycloakDatabase);
+        var postgres = builder.Resources.OfType<PostgresServerResource>().Single();
+        var database = builder.CreateResourceBuilder(postgres).AddDatabase(AppHostResources.KeycloakDatabase);
 
         keycloak
-            .WithDockerfile(Path.Combine("..", RepositoryPaths.KeycloakImage))
+            .WithDockerfile(builder.RepositoryPath(RepositoryPaths.KeycloakImage))
             // The image ran `kc.sh build` with the same build options (database vendor, health, features).
             .WithArgs("--optimized")
             .WithEnvironment("KC_HTTP_ENABLED", "true")
@@ -33,27 +32,16 @@ internal static class KeycloakDeploymentExtensions
             // The app's public https URL: the issuer every service validates.
             .WithEnvironment("KC_HOSTNAME", keycloak.GetEndpoint("http"))
             .WithEnvironment("KC_DB_URL", ReferenceExpression.Create(
-                $"jdbc:postgresql://{postgres.Resource.HostName}/{database.Resource.DatabaseName}?sslmode=require"))
-            .WithEnvironment("KC_DB_USERNAME", postgres.Resource.UserName!)
-            .WithEnvironment("KC_DB_PASSWORD", postgres.Resource.Password!)
-            .WithReferenceRelationship(database)
-            // One replica: a single Keycloak needs no cluster discovery between container apps.
-            .PublishAsAzureContainerApp((_, app) =>
-            {
-                app.Template.Scale.MinReplicas = 1;
-                app.Template.Scale.MaxReplicas = 1;
-            });
+                $"jdbc:postgresql://{postgres.PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}/{database.Resource.DatabaseName}?sslmode=require"))
+            .WithEnvironment("KC_DB_USERNAME", postgres.UserNameReference)
+            .WithEnvironment("KC_DB_PASSWORD", postgres.PasswordParameter)
+            .WithReferenceRelationship(database);
 
-        foreach (var part in ProductionRealm.PublicParts.Keys)
-        {
-            keycloak.WithEnvironment(ProductionRealm.OriginVariable(part), publicParts[part].GetEndpoint("http"));
-        }
-
+        keycloak.WithEnvironment(ProductionRealm.OriginVariable(StackResources.Web), web.GetEndpoint("http"));
+        keycloak.WithEnvironment(ProductionRealm.OriginVariable(StackResources.Gateway), gateway.GetEndpoint("http"));
         foreach (var (clientId, secret) in clientSecrets.All)
         {
             keycloak.WithEnvironment(ProductionRealm.ClientSecretVariable(clientId), secret);
         }
-
-        return keycloak;
     }
 }

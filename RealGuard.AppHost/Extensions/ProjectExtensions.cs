@@ -1,18 +1,16 @@
-using RealGuard.DevHost;
-
 namespace RealGuard.AppHost;
 
-/// <summary>How the AppHost wires RealGuard's projects: the same configuration the local runner gives them.</summary>
+/// <summary>How the AppHost wires RealGuard's projects.</summary>
 internal static class ProjectExtensions
 {
     private const string HttpEndpoint = "http";
 
     /// <summary>
-    /// A RealGuard project on one http endpoint (a fixed port where the realm or the browser needs one), checked
-    /// through <c>/health</c>. Launch profiles are ignored so the AppHost alone decides ports and environment.
+    /// A RealGuard project on one http endpoint at its fixed local port, checked through <c>/health</c>. Launch profiles
+    /// are ignored so the AppHost alone decides ports and environment.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddRealGuardProject<TProject>(
-        this IDistributedApplicationBuilder builder, string name, int? port = null)
+        this IDistributedApplicationBuilder builder, string name, int port)
         where TProject : IProjectMetadata, new()
     {
         var project = builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
@@ -48,10 +46,17 @@ internal static class ProjectExtensions
         this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> database) =>
         project.WithReference(database).WaitFor(database);
 
-    /// <summary><c>services__{name}__http__0</c> of another part, and a start after it.</summary>
-    public static IResourceBuilder<ProjectResource> WithPart(
-        this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> part) =>
-        project.WithReference(part).WaitFor(part);
+    /// <summary><c>services__{name}__http__0</c> of each part it calls, and a start after them.</summary>
+    public static IResourceBuilder<ProjectResource> WithParts(
+        this IResourceBuilder<ProjectResource> project, params IResourceBuilder<ProjectResource>[] parts)
+    {
+        foreach (var part in parts)
+        {
+            project.WithReference(part).WaitFor(part);
+        }
+
+        return project;
+    }
 
     /// <summary>Seeds the demo customers of docs/api.md on an empty database: local runs only, never deployed.</summary>
     public static IResourceBuilder<ProjectResource> WithDemoData(this IResourceBuilder<ProjectResource> project)

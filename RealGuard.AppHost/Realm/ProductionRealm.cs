@@ -1,4 +1,3 @@
-using RealGuard.DevHost;
 
 namespace RealGuard.AppHost;
 

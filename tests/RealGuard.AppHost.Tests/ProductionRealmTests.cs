@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using RealGuard.AppHost.Tests.Infrastructure;
-using RealGuard.DevHost;
+
 
 namespace RealGuard.AppHost.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using static RealGuard.DevHost.StackResources;
+using static RealGuard.AppHost.StackResources;
 
 namespace RealGuard.EndToEnd.Tests;
 

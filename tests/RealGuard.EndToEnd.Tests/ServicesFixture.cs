@@ -1,20 +1,18 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using RealGuard.DevHost;
 using RealGuard.Testing;
-using static RealGuard.DevHost.StackResources;
+using RealGuard.Testing.AppHost;
 
 namespace RealGuard.EndToEnd.Tests;
 
-/// <summary>The identity provider and the three services, each its own process, on free ports with fresh databases.</summary>
+/// <summary>The whole of RealGuard, started by its AppHost: every part its own process, on free ports, with fresh databases.</summary>
 public sealed class ServicesFixture : IAsyncLifetime
 {
-    public LocalStack Stack { get; private set; } = null!;
+    public RealGuardApp Stack { get; private set; } = null!;
 
-    public string Authority => Stack.Authority();
+    public string Authority => Stack.Authority;
 
-    public async Task InitializeAsync() =>
-        Stack = await LocalStack.StartAsync(RealGuardStack.Define().Only(SecuritySystemService, NotificationService), LocalStackOptions.ForTests());
+    public async Task InitializeAsync() => Stack = await RealGuardApp.StartAsync();
 
     public async Task DisposeAsync() => await Stack.DisposeAsync();
 

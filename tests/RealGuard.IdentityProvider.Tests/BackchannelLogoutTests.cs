@@ -1,4 +1,5 @@
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.IdentityProvider.Tests.Infrastructure;
 using static RealGuard.IdentityProvider.Tests.Infrastructure.TestClients;
 

@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RealGuard.DevHost;
+
+using RealGuard.Testing.AppHost;
 using RealGuard.IdentityProvider.Tests.Infrastructure;
 using static RealGuard.IdentityProvider.Tests.Infrastructure.TestClients;
 
@@ -40,7 +41,7 @@ public sealed class RealmImportFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(importFolder, "realguard-users-0.json"), UsersFile());
 
         Idp = await TestIdentityProvider.StartAsync(configure: options =>
-            options.WithEnvironment(StackResources.Keycloak, StackConfigKeys.IdentityProviderImportPath, importFolder));
+            options.WithEnvironment(RealGuard.AppHost.StackResources.Keycloak, RealGuard.AppHost.StackConfigKeys.IdentityProviderImportPath, importFolder));
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.Web.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static RealGuard.Web.BrowserTests.Infrastructure.UserSteps;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.Web.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static RealGuard.Web.BrowserTests.Infrastructure.UserSteps;
@@ -92,7 +93,7 @@ public sealed class UserJourneyTests(BrowserStackFixture fixture)
 
         // carol logs out at the IAM in another tab; the IAM tells the web app over the back channel.
         var otherTab = await context.NewPageAsync();
-        await otherTab.GotoAsync($"{fixture.Stack.Authority()}/protocol/openid-connect/logout");
+        await otherTab.GotoAsync($"{fixture.Stack.Authority}/protocol/openid-connect/logout");
         await otherTab.ClickAsync("#kc-logout");
 
         await Expect(page.Locator("[data-testid=session-ended]")).ToBeVisibleAsync(Soon);

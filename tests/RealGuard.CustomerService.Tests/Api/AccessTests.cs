@@ -1,6 +1,7 @@
 using System.Net;
 using RealGuard.CustomerService.Tests.Infrastructure;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.Testing;
 
 namespace RealGuard.CustomerService.Tests.Api;

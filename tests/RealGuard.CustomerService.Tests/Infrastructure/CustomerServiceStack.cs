@@ -1,32 +1,30 @@
 using System.Collections.Concurrent;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.Testing;
-using static RealGuard.DevHost.StackResources;
+using static RealGuard.AppHost.StackResources;
 
 namespace RealGuard.CustomerService.Tests.Infrastructure;
 
 /// <summary>
-/// The identity provider and customer-service as real processes, started by the DevHost runner exactly as the local
-/// stack starts them (RealGuardStack's parts: the service's own client, demo data, SQLite in a temporary folder),
-/// on free ports. Shared by the API tests; users log in through the login form.
+/// The identity provider and customer-service as real processes, started by the AppHost exactly as F5 starts them
+/// (the service's own client, demo data, SQLite in a temporary folder), on free ports. Shared by the API tests; users log in through the login form.
 /// </summary>
 public sealed class CustomerServiceStack : IAsyncLifetime
 {
     // Access tokens live 120 s: a cached one is reused for a minute at most.
     private static readonly TimeSpan TokenReuse = TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset At)> tokens = new();
-    private LocalStack? stack;
+    private RealGuardApp? stack;
     private HttpClient? http;
 
-    public LocalStack Stack => stack ?? throw new InvalidOperationException("The stack has not started.");
+    public RealGuardApp Stack => stack ?? throw new InvalidOperationException("The stack has not started.");
 
-    public string Authority => Stack.Authority();
+    public string Authority => Stack.Authority;
 
     public async Task InitializeAsync()
     {
-        var realGuard = RealGuardStack.Define();
-        var definition = realGuard with { Parts = [realGuard[Keycloak], realGuard[StackResources.CustomerService]] };
-        stack = await LocalStack.StartAsync(definition, LocalStackOptions.ForTests());
+        stack = await RealGuardApp.StartAsync(new RealGuardAppOptions().Only(StackResources.CustomerService));
         http = new HttpClient { BaseAddress = new Uri(Stack.Url(StackResources.CustomerService)), Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -61,7 +59,7 @@ public sealed class CustomerServiceStack : IAsyncLifetime
         return login.AccessToken;
     }
 
-    public IReadOnlyList<string> ServiceLogs => Stack.RecentLogs(StackResources.CustomerService);
+    public IReadOnlyList<string> ServiceLogs => Stack.Logs(StackResources.CustomerService);
 }
 
 [CollectionDefinition(Name)]

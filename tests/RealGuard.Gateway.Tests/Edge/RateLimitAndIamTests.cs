@@ -1,7 +1,7 @@
 using System.Net;
 using RealGuard.Gateway.Tests.Infrastructure;
 using RealGuard.Testing;
-using static RealGuard.DevHost.StackResources;
+using static RealGuard.AppHost.StackResources;
 
 namespace RealGuard.Gateway.Tests.Edge;
 

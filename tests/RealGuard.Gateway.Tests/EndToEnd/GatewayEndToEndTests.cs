@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.Gateway.Tests.Infrastructure;
 using RealGuard.Testing;
-using static RealGuard.DevHost.StackResources;
+using static RealGuard.AppHost.StackResources;
 
 namespace RealGuard.Gateway.Tests.EndToEnd;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using RealGuard.DevHost;
-using static RealGuard.DevHost.StackResources;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
+using static RealGuard.AppHost.StackResources;
 
 namespace RealGuard.Gateway.Tests.Infrastructure;
 
@@ -23,9 +24,9 @@ public sealed class EdgeStack : IAsyncLifetime
 
     private readonly List<IAsyncDisposable> owned = [];
 
-    internal StackLog Log { get; } = new();
+    internal StackLog Log => new(Stack);
 
-    internal LocalStack Stack { get; private set; } = null!;
+    internal RealGuardApp Stack { get; private set; } = null!;
 
     internal RecordingService Customers { get; private set; } = null!;
 
@@ -35,7 +36,7 @@ public sealed class EdgeStack : IAsyncLifetime
 
     public string GatewayUrl => Stack.Url(Gateway);
 
-    public string Authority => Stack.Authority();
+    public string Authority => Stack.Authority;
 
     internal ApiCaller Api { get; private set; } = null!;
 
@@ -46,7 +47,7 @@ public sealed class EdgeStack : IAsyncLifetime
         SecuritySystems = await RecordingService.StartAsync(SecuritySystemService);
         owned.Add(SecuritySystems);
 
-        var options = LocalStackOptions.ForTests(Log);
+        var options = new RealGuardAppOptions().Only(StackResources.Gateway);
         options.AdjustRealm = TestClients.AddTo;
         options.WithEnvironment(Keycloak, "Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
         options.WithEnvironment(Gateway, StackConfigKeys.ServiceHttpEndpoint(CustomerService), Customers.Url);
@@ -55,16 +56,7 @@ public sealed class EdgeStack : IAsyncLifetime
         options.WithEnvironment(Gateway, "Kestrel__Limits__MaxRequestBodySize", MaxRequestBodySize.ToString());
         GatewaySettings.ApplyTo(options, Gateway);
 
-        var realStack = RealGuardStack.Define();
-        Stack = await LocalStack.StartAsync(new StackDefinition(
-        [
-            realStack[Keycloak],
-            realStack[StackResources.Gateway] with { References = [Keycloak] },
-        ])
-        {
-            RealmFile = realStack.RealmFile,
-            RealmOrigins = realStack.RealmOrigins,
-        }, options);
+        Stack = await RealGuardApp.StartAsync(options);
         owned.Insert(0, Stack);
 
         Api = new ApiCaller(GatewayUrl, Authority);

@@ -1,5 +1,6 @@
-using RealGuard.DevHost;
-using static RealGuard.DevHost.StackResources;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
+using static RealGuard.AppHost.StackResources;
 
 namespace RealGuard.Gateway.Tests.Infrastructure;
 
@@ -10,31 +11,30 @@ public sealed class RealStackCollection : ICollectionFixture<RealStack>
 }
 
 /// <summary>
-/// RealGuard's stack as the DevHost runs it (identity provider, the three services with demo data, the gateway),
-/// minus the web app, on free ports. The IAM and security-system-service log every request they receive, so the
+/// RealGuard as its AppHost runs it (identity provider, the three services with demo data, the gateway), minus the
+/// web app, on free ports. The IAM and security-system-service log every request they receive, so the
 /// tests can tell what reached them.
 /// </summary>
 public sealed class RealStack : IAsyncLifetime
 {
     private const string RequestLogging = "Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics";
 
-    internal StackLog Log { get; } = new();
+    internal StackLog Log => new(Stack);
 
-    internal LocalStack Stack { get; private set; } = null!;
+    internal RealGuardApp Stack { get; private set; } = null!;
 
     internal ApiCaller Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var options = LocalStackOptions.ForTests(Log);
+        var options = new RealGuardAppOptions { Parts = [.. Parts.Where(part => part != Web)] };
         options.AdjustRealm = TestClients.AddTo;
         options.WithEnvironment(Keycloak, RequestLogging, "Information");
         options.WithEnvironment(SecuritySystemService, RequestLogging, "Information");
         GatewaySettings.ApplyTo(options, StackResources.Gateway);
 
-        var definition = RealGuardStack.Define();
-        Stack = await LocalStack.StartAsync(definition with { Parts = [.. definition.Parts.Where(part => part.Name != Web)] }, options);
-        Api = new ApiCaller(Stack.Url(StackResources.Gateway), Stack.Authority());
+        Stack = await RealGuardApp.StartAsync(options);
+        Api = new ApiCaller(Stack.Url(StackResources.Gateway), Stack.Authority);
     }
 
     /// <summary>

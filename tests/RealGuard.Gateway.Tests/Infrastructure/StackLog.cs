@@ -1,45 +1,14 @@
-using RealGuard.DevHost;
+using RealGuard.Testing.AppHost;
 
 namespace RealGuard.Gateway.Tests.Infrastructure;
 
-/// <summary>Every line each part of a stack wrote, kept whole (the stack's own recent logs are capped).</summary>
-internal sealed class StackLog : IStackOutput
+/// <summary>Every line each part of a running stack wrote (uncapped), with marks to read what came after a point.</summary>
+internal sealed class StackLog(RealGuardApp stack)
 {
-    private readonly Dictionary<string, List<string>> lines = [];
-
-    public void PartLine(string part, string line)
-    {
-        lock (lines)
-        {
-            if (!lines.TryGetValue(part, out var partLines))
-            {
-                lines[part] = partLines = [];
-            }
-
-            partLines.Add(line);
-        }
-    }
-
-    public void Status(string message)
-    {
-    }
-
     /// <summary>A point in a part's log: <see cref="Since"/> gives what it wrote after it.</summary>
-    public int Mark(string part)
-    {
-        lock (lines)
-        {
-            return lines.TryGetValue(part, out var partLines) ? partLines.Count : 0;
-        }
-    }
+    public int Mark(string part) => stack.Logs(part).Count;
 
-    public IReadOnlyList<string> Since(string part, int mark)
-    {
-        lock (lines)
-        {
-            return lines.TryGetValue(part, out var partLines) ? partLines.Skip(mark).ToList() : [];
-        }
-    }
+    public IReadOnlyList<string> Since(string part, int mark) => [.. stack.Logs(part).Skip(mark)];
 
-    public IReadOnlyList<string> All(string part) => Since(part, 0);
+    public IReadOnlyList<string> All(string part) => stack.Logs(part);
 }

@@ -1,5 +1,6 @@
 using Duende.IdentityModel.Client;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 
 namespace RealGuard.IdentityProvider.Tests.Infrastructure;
 

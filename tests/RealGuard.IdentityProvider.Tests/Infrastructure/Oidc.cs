@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Duende.IdentityModel.Client;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 
 namespace RealGuard.IdentityProvider.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 
 namespace RealGuard.IdentityProvider.Tests.Infrastructure;
 

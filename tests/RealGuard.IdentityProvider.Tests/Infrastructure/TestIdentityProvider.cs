@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Duende.IdentityModel.Client;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 
 namespace RealGuard.IdentityProvider.Tests.Infrastructure;
 
 /// <summary>
-/// One running development identity provider: its own process, started by the DevHost runner exactly as the local
+/// One running development identity provider: its own process, started by the AppHost exactly as the local
 /// stack starts it, on a free port with a temporary data folder, so the tests run beside a running stack.
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
@@ -13,7 +14,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     public const string Realm = StackResources.Realm;
     private const string Part = StackResources.Keycloak;
 
-    private TestIdentityProvider(LocalStack stack)
+    private TestIdentityProvider(RealGuardApp stack)
     {
         Stack = stack;
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
@@ -23,7 +24,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         };
     }
 
-    public LocalStack Stack { get; }
+    public RealGuardApp Stack { get; }
 
     /// <summary>No redirects followed, no cookies kept: what a back-end client sees.</summary>
     public HttpClient Http { get; }
@@ -38,12 +39,13 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <param name="adjustRealm">Changes realm-export.json before the IdP imports it (the runner writes a copy).</param>
     /// <param name="configure">More options, e.g. extra environment for the IdP.</param>
     public static async Task<TestIdentityProvider> StartAsync(
-        Action<JsonObject>? adjustRealm = null, Action<LocalStackOptions>? configure = null)
+        Action<JsonObject>? adjustRealm = null, Action<RealGuardAppOptions>? configure = null)
     {
-        var options = LocalStackOptions.ForTests();
+        var options = new RealGuardAppOptions();
         options.AdjustRealm = adjustRealm;
         configure?.Invoke(options);
-        var stack = await LocalStack.StartAsync(RealGuardStack.Define().Only(StackResources.Keycloak), options);
+        options.Parts = [StackResources.Keycloak];
+        var stack = await RealGuardApp.StartAsync(options);
         return new TestIdentityProvider(stack);
     }
 
@@ -62,7 +64,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>Stops the IdP process and starts it again on the same port, data folder and realm.</summary>
     public Task RestartAsync() => Stack.RestartPartAsync(Part);
 
-    public IReadOnlyList<string> RecentLogs => Stack.RecentLogs(Part);
+    public IReadOnlyList<string> RecentLogs => Stack.Logs(Part);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.Testing;
 
 
@@ -9,7 +10,7 @@ namespace RealGuard.NotificationService.Tests.Infrastructure;
 
 /// <summary>
 /// The identity provider, customer-service (demo data) and notification-service as real processes, started by the
-/// DevHost runner from RealGuard's own stack definition, on free ports with temporary data.
+/// AppHost (Aspire.Hosting.Testing), on free ports with temporary data.
 /// </summary>
 public sealed class NotificationStack : IAsyncLifetime
 {
@@ -19,20 +20,18 @@ public sealed class NotificationStack : IAsyncLifetime
     private const string Sender = StackResources.SecuritySystemService;
     private static readonly TimeSpan TokenReuse = TimeSpan.FromSeconds(60); // access tokens live 120 s
     private readonly ConcurrentDictionary<string, (string Token, DateTime At)> tokens = new();
-    private LocalStack? stack;
+    private RealGuardApp? stack;
 
-    public LocalStack Stack => stack ?? throw new InvalidOperationException("The stack is not running.");
+    public RealGuardApp Stack => stack ?? throw new InvalidOperationException("The stack is not running.");
 
-    public string Authority => Stack.Authority();
+    public string Authority => Stack.Authority;
 
     /// <summary>notification-service, no token attached; no redirects followed.</summary>
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var definition = RealGuardStack.Define();
-        definition = definition with { Parts = definition.Parts.Where(part => Parts.Contains(part.Name)).ToList() };
-        stack = await LocalStack.StartAsync(definition, LocalStackOptions.ForTests());
+        stack = await RealGuardApp.StartAsync(new RealGuardAppOptions { Parts = Parts });
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
         {
             BaseAddress = new Uri(stack.Url(StackResources.NotificationService)),

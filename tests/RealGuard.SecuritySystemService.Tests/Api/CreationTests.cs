@@ -1,5 +1,6 @@
 using System.Net;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.SecuritySystemService.Tests.Infrastructure;
 using RealGuard.Testing;
 using static RealGuard.SecuritySystemService.Tests.Infrastructure.DemoData;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.SecuritySystemService.Tests.Infrastructure;
 using RealGuard.Testing;
 using static RealGuard.SecuritySystemService.Tests.Infrastructure.DemoData;

@@ -3,14 +3,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.Testing;
 
 namespace RealGuard.SecuritySystemService.Tests.Infrastructure;
 
 /// <summary>
 /// The identity provider, customer-service, notification-service and security-system-service as real processes with
-/// demo data, started by the DevHost runner from RealGuard's own stack definition, on free ports with temporary data.
+/// demo data, started by RealGuard's AppHost (Aspire.Hosting.Testing), on free ports with temporary data.
 /// </summary>
 public sealed class SecuritySystemStack : IAsyncLifetime
 {
@@ -20,28 +21,22 @@ public sealed class SecuritySystemStack : IAsyncLifetime
         [StackResources.Keycloak, StackResources.CustomerService, StackResources.NotificationService, StackResources.SecuritySystemService];
     private static readonly TimeSpan TokenReuse = TimeSpan.FromSeconds(60); // access tokens live 120 s
     private readonly ConcurrentDictionary<string, (string Token, DateTime At)> tokens = new();
-    private LocalStack? stack;
+    private RealGuardApp? stack;
 
-    public LocalStack Stack => stack ?? throw new InvalidOperationException("The stack is not running.");
+    public RealGuardApp Stack => stack ?? throw new InvalidOperationException("The stack is not running.");
 
-    public string Authority => Stack.Authority();
+    public string Authority => Stack.Authority;
 
     /// <summary>No token attached, no redirects followed.</summary>
     public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task InitializeAsync()
     {
-        var definition = RealGuardStack.Define();
-        definition = definition with { Parts = [.. definition.Parts.Where(part => Parts.Contains(part.Name))] };
-        var options = LocalStackOptions.ForTests();
-        foreach (var part in Parts.Skip(1))
-        {
-            options.WithEnvironment(part, StackConfigKeys.DemoDataEnabled, "true");
-        }
+        var options = new RealGuardAppOptions { Parts = Parts };
         // The outage tests stop notification-service for a few seconds; a short longest pause lets its events arrive
         // soon after it is back instead of up to 30 s later (the backoff itself is unit-tested).
         options.WithEnvironment(StackResources.SecuritySystemService, "Outbox__MaxRetryDelay", "00:00:02");
-        stack = await LocalStack.StartAsync(definition, options);
+        stack = await RealGuardApp.StartAsync(options);
     }
 
     public async Task DisposeAsync()

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using RealGuard.DevHost;
-using static RealGuard.DevHost.StackResources;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
+using static RealGuard.AppHost.StackResources;
 
 namespace RealGuard.Web.BrowserTests.Infrastructure;
 
 /// <summary>
-/// RealGuard's local stack (identity provider, the three services, the web app) with demo data, and one headless
+/// The whole of RealGuard started by its AppHost (with the Aspire dashboard) with demo data, and one headless
 /// Chromium. The web client's access tokens live <see cref="AccessTokenLifetimeSeconds"/> seconds so refresh happens
 /// within a test; open pages poll every second.
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class BrowserStackFixture : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public LocalStack Stack { get; private set; } = default!;
+    public RealGuardApp Stack { get; private set; } = default!;
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -26,13 +27,11 @@ public sealed class BrowserStackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var realGuard = RealGuardStack.Define();
-        var definition = realGuard with { Parts = realGuard.Parts.Where(part => part.Name != Gateway).ToList() };
-        var options = LocalStackOptions.ForTests();
+        var options = new RealGuardAppOptions { EnableDashboard = true };
         options.AdjustRealm = ShortWebTokens;
         options.WithEnvironment(StackResources.Web, "Ui__PollInterval", "00:00:01");
         options.WithEnvironment(StackResources.Web, "Session__RevalidationInterval", "00:00:01");
-        Stack = await LocalStack.StartAsync(definition, options);
+        Stack = await RealGuardApp.StartAsync(options);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -57,7 +56,7 @@ public sealed class BrowserStackFixture : IAsyncLifetime
 
     /// <summary>Token requests of the web client with this grant type, as the identity provider logged them.</summary>
     public int TokenRequests(string grantType)
-        => Stack.RecentLogs(Keycloak).Count(line => line.Contains($"Token request: grant_type={grantType} client_id=realguard-web", StringComparison.Ordinal));
+        => Stack.Logs(Keycloak).Count(line => line.Contains($"Token request: grant_type={grantType} client_id=realguard-web", StringComparison.Ordinal));
 
     public async Task DisposeAsync()
     {

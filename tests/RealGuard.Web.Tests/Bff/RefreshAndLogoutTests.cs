@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using RealGuard.DevHost;
+using RealGuard.AppHost;
+using RealGuard.Testing.AppHost;
 using RealGuard.Web.Tests.Infrastructure;
 using static RealGuard.Web.Tests.Bff.LoginAndSessionTests;
 
@@ -49,7 +50,7 @@ public sealed class RefreshAndLogoutTests(WebStackFixture fixture)
         await browser.LoginAsync("carol");
 
         // carol logs out at the IAM itself (its logout page, no id_token_hint): it confirms, then calls /backchannel-logout.
-        var confirm = await browser.GetAsync($"{fixture.Stack.Authority()}/protocol/openid-connect/logout");
+        var confirm = await browser.GetAsync($"{fixture.Stack.Authority}/protocol/openid-connect/logout");
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)confirm.Document.GetElementById("kc-logout-confirm")!;
         await browser.SubmitAsync(confirm, form, new() { ["confirmLogout"] = "Logout" });
 

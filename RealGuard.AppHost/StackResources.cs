@@ -1,7 +1,7 @@
-namespace RealGuard.DevHost;
+namespace RealGuard.AppHost;
 
-// Shared with the Aspire AppHost: link this file (<Compile Include="..." Link="..." />) rather than copying it,
-// so both hosts give every part the same names, ports and configuration keys. It depends on nothing else.
+// The one list of RealGuard's parts, ports and configuration keys: the AppHost uses it to describe the system,
+// and the tests (which reference this project) to find the parts in the running application.
 
 /// <summary>Aspire resource names of the RealGuard parts.</summary>
 public static class StackResources
@@ -13,11 +13,14 @@ public static class StackResources
     public const string Gateway = "gateway";
     public const string Web = "web";
 
+    /// <summary>Every part, in the order a reader meets them.</summary>
+    public static IReadOnlyList<string> Parts { get; } = [Keycloak, CustomerService, SecuritySystemService, NotificationService, Gateway, Web];
+
     /// <summary>The Keycloak realm every part authenticates against.</summary>
     public const string Realm = "realguard";
 }
 
-/// <summary>The ports of the local run (the contract in DESIGN.md).</summary>
+/// <summary>The ports of <c>dotnet run --project RealGuard.AppHost</c> (the contract in DESIGN.md); tests use free ones.</summary>
 public static class StackPorts
 {
     public const int Keycloak = 8080;

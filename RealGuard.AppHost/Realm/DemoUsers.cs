@@ -1,4 +1,4 @@
-namespace RealGuard.DevHost;
+namespace RealGuard.AppHost;
 
 public sealed record DemoUser(string UserName, string Password, string Description);
 

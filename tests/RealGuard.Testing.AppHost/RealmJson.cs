@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 
-namespace RealGuard.DevHost;
+namespace RealGuard.Testing.AppHost;
 
-/// <summary>Small helpers for adjusting a realm export before a stack starts (see <see cref="LocalStackOptions.AdjustRealm"/>).</summary>
+/// <summary>Small helpers for adjusting a realm export before a stack starts (see <see cref="RealGuardAppOptions.AdjustRealm"/>).</summary>
 public static class RealmJson
 {
     public static JsonObject Client(this JsonObject realm, string clientId) =>

@@ -1,0 +1,192 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using RealGuard.AppHost;
+
+namespace RealGuard.Testing.AppHost;
+
+/// <summary>
+/// RealGuard started by its own AppHost through Aspire.Hosting.Testing: container-free (the development identity
+/// provider and SQLite), every part on a free port, a temporary data folder deleted on dispose, the realm following
+/// those ports (and adjusted as the test asks). Stopping, starting and reading the logs of a part go through Aspire.
+/// </summary>
+public sealed class RealGuardApp : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly DistributedApplication app;
+    private readonly IReadOnlyDictionary<string, int> ports;
+    private readonly ResourceLogs logs;
+    private readonly string dataRoot;
+    private readonly HttpClient health = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    private RealGuardApp(DistributedApplication app, IReadOnlyDictionary<string, int> ports, string dataRoot)
+    {
+        this.app = app;
+        this.ports = ports;
+        this.dataRoot = dataRoot;
+        logs = new ResourceLogs(app, ports.Keys);
+    }
+
+    public IReadOnlyCollection<string> Parts => [.. ports.Keys];
+
+    public DistributedApplication Application => app;
+
+    /// <summary>The folder holding the run's SQLite files, the identity provider's data and the realm it imported.</summary>
+    public string DataRoot => dataRoot;
+
+    public static async Task<RealGuardApp> StartAsync(RealGuardAppOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new RealGuardAppOptions();
+        var parts = StackResources.Parts.Where(part => part == StackResources.Keycloak || options.Parts is null || options.Parts.Contains(part)).ToList();
+        var dataRoot = Directory.CreateTempSubdirectory("realguard-test-").FullName;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RealGuard_AppHost>(
+            [
+                $"{AppHostResources.UseContainersSetting}=false",
+                $"{AppHostResources.DataPathSetting}={dataRoot}",
+                // The realm names each origin, so the ports are chosen here rather than by DCP.
+                "DcpPublisher:RandomizePorts=false",
+            ],
+            (applicationOptions, _) => applicationOptions.DisableDashboard = !options.EnableDashboard,
+            timeout.Token);
+
+        builder.KeepOnly(parts);
+        var ports = parts.Zip(FreePorts.Take(parts.Count)).ToDictionary(pair => pair.First, pair => pair.Second);
+        foreach (var (part, port) in ports)
+        {
+            builder.Part(part).WithEndpoint("http", endpoint => endpoint.Port = port);
+        }
+
+        var origins = new Dictionary<string, string>
+        {
+            [Origin(StackPorts.Web)] = Origin(ports.GetValueOrDefault(StackResources.Web, StackPorts.Web)),
+            [Origin(StackPorts.Gateway)] = Origin(ports.GetValueOrDefault(StackResources.Gateway, StackPorts.Gateway)),
+        };
+        var realm = RealmCopy.Write(RepositoryFiles.PathOf(RepositoryPaths.RealmExport), Path.Combine(dataRoot, "realm"), origins, options.AdjustRealm);
+        builder.Part(StackResources.Keycloak).WithEnvironment(StackConfigKeys.IdentityProviderImportPath, realm);
+
+        foreach (var (part, environment) in options.Environment)
+        {
+            foreach (var (key, value) in environment)
+            {
+                builder.Part(part).WithEnvironment(key, value);
+            }
+        }
+
+        var app = await builder.BuildAsync(timeout.Token);
+        var started = new RealGuardApp(app, ports, dataRoot);
+        try
+        {
+            await app.StartAsync(timeout.Token);
+            foreach (var part in parts)
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(part, timeout.Token);
+            }
+
+            return started;
+        }
+        catch (Exception exception)
+        {
+            var detail = string.Join(Environment.NewLine, parts.Select(part => $"--- {part}:{Environment.NewLine}{string.Join(Environment.NewLine, started.Logs(part).TakeLast(30))}"));
+            await started.DisposeAsync();
+            throw new InvalidOperationException($"RealGuard did not start: {exception.Message}{Environment.NewLine}{detail}", exception);
+        }
+    }
+
+    public int Port(string part) => ports[part];
+
+    /// <summary><c>http://localhost:{port}</c>, no trailing slash.</summary>
+    public string Url(string part) => Origin(Port(part));
+
+    /// <summary>The OpenID Connect authority: <c>{keycloak}/realms/realguard</c>.</summary>
+    public string Authority => $"{Url(StackResources.Keycloak)}/realms/{StackResources.Realm}";
+
+    /// <summary>The part's console lines so far, across restarts.</summary>
+    public IReadOnlyList<string> Logs(string part) => logs.Of(part);
+
+    public Task StopPartAsync(string part, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(part, KnownResourceCommands.StopCommand, cancellationToken);
+
+    /// <summary>Starts a stopped part again on its port and waits until its <c>/health</c> answers 200.</summary>
+    public async Task StartPartAsync(string part, CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync(part, KnownResourceCommands.StartCommand, cancellationToken);
+        await WaitUntilHealthyAsync(part, cancellationToken);
+    }
+
+    public async Task RestartPartAsync(string part, CancellationToken cancellationToken = default)
+    {
+        await StopPartAsync(part, cancellationToken);
+        await StartPartAsync(part, cancellationToken);
+    }
+
+    /// <summary>The process id of the part, e.g. to pause it (SIGSTOP) and see how the others cope with a hung dependency.</summary>
+    public int ProcessId(string part) =>
+        app.ResourceNotifications.TryGetCurrentState(part, out var state)
+        && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+        && int.TryParse(pid.ToString(), out var id)
+            ? id
+            : throw new InvalidOperationException($"{part} has no running process.");
+
+    public async ValueTask DisposeAsync()
+    {
+        health.Dispose();
+        try
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await app.StopAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await app.DisposeAsync();
+        await logs.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a process on its way out: the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static string Origin(int port) => $"http://localhost:{port}";
+
+    private async Task ExecuteAsync(string part, string command, CancellationToken cancellationToken)
+    {
+        var result = await app.ResourceCommands.ExecuteCommandAsync(part, command, cancellationToken);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"'{command}' on {part} failed: {result.Message}");
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(string part, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        while (true)
+        {
+            try
+            {
+                using var response = await health.GetAsync($"{Url(part)}/health", timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!timeout.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using RealGuard.AppHost;
+
+namespace RealGuard.Testing.AppHost;
+
+public sealed class RealGuardAppOptions
+{
+    /// <summary>The parts to run (default: all of them). The identity provider always runs; a part's references to parts left out are dropped.</summary>
+    public IReadOnlyCollection<string>? Parts { get; set; }
+
+    /// <summary>Changes the realm before the identity provider imports it (it imports a copy).</summary>
+    public Action<JsonObject>? AdjustRealm { get; set; }
+
+    /// <summary>Extra environment by part, applied last (so it wins over the AppHost's own values).</summary>
+    public Dictionary<string, Dictionary<string, string>> Environment { get; } = [];
+
+    /// <summary>Runs the Aspire dashboard too (off by default, as Aspire.Hosting.Testing has it).</summary>
+    public bool EnableDashboard { get; set; }
+
+    public RealGuardAppOptions WithEnvironment(string part, string key, string value)
+    {
+        if (!Environment.TryGetValue(part, out var environment))
+        {
+            Environment[part] = environment = [];
+        }
+
+        environment[key] = value;
+        return this;
+    }
+
+    /// <summary>Only these parts (and the identity provider).</summary>
+    public RealGuardAppOptions Only(params string[] parts)
+    {
+        Parts = [StackResources.Keycloak, .. parts];
+        return this;
+    }
+}
