@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # RealGuard's benchmark (issue 11, docs/performance.md): one command, one run, alternating rounds, a table with ratios.
 #
-#   benchmarks/run.sh                      the stack on its fixed ports (IAM 8080, web 5080, gateway 5100, 5201-5203)
-#   RG_BENCH_STACK=free benchmarks/run.sh  the same stack on free ports (where the fixed ports are in use)
+#   benchmarks/run.sh                      the AppHost in Release, container-free, on the fixed ports (IAM 8080, web 5080,
+#                                          gateway 5100, services 5201-5203)
+#   RG_BENCH_STACK=free benchmarks/run.sh  the same AppHost on free ports (Aspire.Hosting.Testing), beside other stacks
 #
 # Settings (environment): DURATION=8 (seconds measured per point, split over the rounds), WARMUP=2, ROUNDS=2,
 # CONNS="1 16", REFRESH_SESSIONS=50, REFRESH_LIFETIME=10 (s), REFRESH_LIFETIMES=3.
@@ -16,7 +17,7 @@ DURATION=${DURATION:-8}
 WARMUP=${WARMUP:-2}
 ROUNDS=${ROUNDS:-2}
 CONNS=${CONNS:-"1 16"}
-STACK_MODE=${RG_BENCH_STACK:-devhost}
+STACK_MODE=${RG_BENCH_STACK:-apphost}
 OUT=$(mktemp -d /tmp/realguard-bench.XXXXXX)
 SLICE=$(( DURATION / ROUNDS ))
 (( SLICE >= 1 )) || SLICE=1
@@ -51,10 +52,9 @@ if ! command -v dotnet-counters >/dev/null; then
   dotnet tool install -g dotnet-counters >/dev/null
 fi
 
-say "building Release (floors, benchmark console and every part)..."
+say "building Release (floors, benchmark console, the AppHost and every part)..."
 dotnet build benchmarks/Floors/Floors.csproj -c Release -nologo -clp:ErrorsOnly -v:q >&2
 dotnet build benchmarks/RealGuard.Benchmarks/RealGuard.Benchmarks.csproj -c Release -nologo -clp:ErrorsOnly -v:q >&2
-[[ $STACK_MODE == devhost ]] && dotnet build tools/RealGuard.DevHost/RealGuard.DevHost.csproj -c Release -nologo -clp:ErrorsOnly -v:q >&2
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -68,13 +68,14 @@ wait_healthy() { # url timeout_s
 
 # --- the stack: the one place that knows how it is started ------------------------------------------------------------
 # Sets url_<part> and pid_<part> for keycloak customer_service notification_service security_system_service gateway web.
+# Each part's process, found by its build output in this repository (run as "dotnet X.dll" or as its apphost "X").
 declare -A DLL=(
-  [keycloak]=services/identity-provider/bin/Release/net10.0/RealGuard.IdentityProvider.dll
-  [customer_service]=services/customer-service/bin/Release/net10.0/RealGuard.CustomerService.dll
-  [notification_service]=services/notification-service/bin/Release/net10.0/RealGuard.NotificationService.dll
-  [security_system_service]=services/security-system-service/bin/Release/net10.0/RealGuard.SecuritySystemService.dll
-  [gateway]=services/gateway/bin/Release/net10.0/RealGuard.Gateway.dll
-  [web]=web/bin/Release/net10.0/RealGuard.Web.dll
+  [keycloak]=services/identity-provider/bin/Release/net10.0/RealGuard.IdentityProvider
+  [customer_service]=services/customer-service/bin/Release/net10.0/RealGuard.CustomerService
+  [notification_service]=services/notification-service/bin/Release/net10.0/RealGuard.NotificationService
+  [security_system_service]=services/security-system-service/bin/Release/net10.0/RealGuard.SecuritySystemService
+  [gateway]=services/gateway/bin/Release/net10.0/RealGuard.Gateway
+  [web]=web/bin/Release/net10.0/RealGuard.Web
 )
 # The benchmark's clients are exempt from the gateway's per-client rate limit: the point is the gateway's cost.
 STACK_ENV=(
@@ -85,8 +86,9 @@ STACK_ENV=(
 start_stack() {
   local started; started=$(date +%s.%N)
   case $STACK_MODE in
-    devhost)
-      env "${STACK_ENV[@]}" dotnet run -c Release --no-build --project tools/RealGuard.DevHost >"$OUT/stack.log" 2>&1 &
+    apphost)
+      env "${STACK_ENV[@]}" dotnet run -c Release --no-build --project RealGuard.AppHost -- RealGuard:UseContainers=false \
+        >"$OUT/stack.log" 2>&1 &
       PIDS+=($!)
       url_keycloak=http://localhost:8080; url_web=http://localhost:5080; url_gateway=http://localhost:5100
       url_customer_service=http://localhost:5201; url_security_system_service=http://localhost:5202
@@ -98,7 +100,7 @@ start_stack() {
       until [[ -s $OUT/stack.env ]]; do kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -20 "$OUT/stack.log" >&2; exit 1; }; sleep 0.2; done
       source "$OUT/stack.env"
       ;;
-    *) say "RG_BENCH_STACK must be devhost or free"; exit 2 ;;
+    *) say "RG_BENCH_STACK must be apphost or free"; exit 2 ;;
   esac
   for part in $PARTS; do local url="url_$part"; wait_healthy "${!url}" 180; done
   COLD_START=$(echo "$(date +%s.%N) - $started" | bc)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using RealGuard.DevHost;
-using static RealGuard.DevHost.StackResources;
+using RealGuard.Testing.AppHost;
+using static RealGuard.AppHost.StackResources;
 
 namespace RealGuard.Benchmarks;
 
@@ -38,9 +38,8 @@ internal static class RefreshUnderLoad
 
     public static async Task<int> RunAsync(Settings settings)
     {
-        var iam = new RefreshCounter();
         Console.Error.WriteLine($"refresh under load: starting the stack with {settings.LifetimeSeconds} s access tokens...");
-        await using var stack = await FreePortStack.StartAsync(iam, realm => realm["accessTokenLifespan"] = settings.LifetimeSeconds, Gateway);
+        await using var stack = await FreePortStack.StartAsync(realm => realm["accessTokenLifespan"] = settings.LifetimeSeconds, Gateway);
         var webUrl = stack.Url(Web);
 
         // Logged in a few at a time, as people arrive; demo users take turns (a person may hold several sessions).
@@ -66,10 +65,10 @@ internal static class RefreshUnderLoad
 
         var duration = TimeSpan.FromSeconds(settings.LifetimeSeconds * settings.Lifetimes);
         Console.Error.WriteLine($"{settings.Sessions} sessions logged in; calling {ApiPath} for {duration.TotalSeconds:0} s...");
-        var refreshesBefore = iam.Refreshes;
+        var refreshesBefore = Refreshes(stack);
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var results = await Task.WhenAll(browsers.Select(browser => CallUntilAsync(browser, deadline, settings.Pause)));
-        var refreshes = iam.Refreshes - refreshesBefore;
+        var refreshes = Refreshes(stack) - refreshesBefore;
 
         var lost = 0;
         foreach (var browser in browsers)
@@ -122,25 +121,7 @@ internal static class RefreshUnderLoad
         return new SessionResult(browser, requests, failed, lost);
     }
 
-    /// <summary>Counts the web app's refresh grants in the identity provider's token request log.</summary>
-    private sealed class RefreshCounter : IStackOutput
-    {
-        private int refreshes;
-
-        public int Refreshes => Volatile.Read(ref refreshes);
-
-        public void PartLine(string part, string line)
-        {
-            if (part == Keycloak && line.Contains("Token request: grant_type=refresh_token client_id=realguard-web", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref refreshes);
-            }
-            else if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
-            {
-                Console.Error.WriteLine($"[{part}] {line}");
-            }
-        }
-
-        public void Status(string message) => Console.Error.WriteLine($"  {message}");
-    }
+    /// <summary>The web app's refresh grants so far, from the identity provider's token request log.</summary>
+    private static int Refreshes(RealGuardApp stack) => stack.Logs(Keycloak)
+        .Count(line => line.Contains("Token request: grant_type=refresh_token client_id=realguard-web", StringComparison.Ordinal));
 }
