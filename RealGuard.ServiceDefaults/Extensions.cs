@@ -60,11 +60,15 @@ public static class Extensions
             })
             .WithTracing(tracing =>
             {
-                tracing.AddSource(builder.Environment.ApplicationName)
+                // Blazor's own spans (circuits, event handlers) where a project serves components.
+                tracing.AddSource(builder.Environment.ApplicationName, "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Server.Circuits")
                     .AddAspNetCoreInstrumentation(options =>
+                    {
                         options.Filter = context =>
                             !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                            && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                            && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath);
+                        options.EnrichWithHttpResponse = CallerTracing.Enrich;
+                    })
                     .AddHttpClientInstrumentation();
             });
 

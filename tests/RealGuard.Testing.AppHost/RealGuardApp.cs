@@ -19,8 +19,9 @@ public sealed class RealGuardApp : IAsyncDisposable
     private readonly string dataRoot;
     private readonly HttpClient health = new() { Timeout = TimeSpan.FromSeconds(5) };
 
-    private RealGuardApp(DistributedApplication app, IReadOnlyDictionary<string, int> ports, string dataRoot)
+    private RealGuardApp(DistributedApplication app, IReadOnlyDictionary<string, int> ports, string dataRoot, string? dashboardApiKey)
     {
+        DashboardApiKey = dashboardApiKey;
         this.app = app;
         this.ports = ports;
         this.dataRoot = dataRoot;
@@ -30,6 +31,9 @@ public sealed class RealGuardApp : IAsyncDisposable
     public IReadOnlyCollection<string> Parts => [.. ports.Keys];
 
     public DistributedApplication Application => app;
+
+    /// <summary>The key of the dashboard's telemetry API (header <c>x-api-key</c>) when the dashboard runs.</summary>
+    public string? DashboardApiKey { get; }
 
     /// <summary>The folder holding the run's SQLite files, the identity provider's data and the realm it imported.</summary>
     public string DataRoot => dataRoot;
@@ -42,14 +46,17 @@ public sealed class RealGuardApp : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
 
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RealGuard_AppHost>(
+        var dashboardApiKey = options.EnableDashboard ? Convert.ToHexString(Guid.NewGuid().ToByteArray()) : null;
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync(
+            typeof(Projects.RealGuard_AppHost),
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = options.EnableDashboard },
             [
                 $"{AppHostResources.UseContainersSetting}=false",
                 $"{AppHostResources.DataPathSetting}={dataRoot}",
                 // The realm names each origin, so the ports are chosen here rather than by DCP.
                 "DcpPublisher:RandomizePorts=false",
+                .. dashboardApiKey is null ? Array.Empty<string>() : [$"AppHost:DashboardApiKey={dashboardApiKey}"],
             ],
-            (applicationOptions, _) => applicationOptions.DisableDashboard = !options.EnableDashboard,
             timeout.Token);
 
         builder.KeepOnly(parts);
@@ -76,7 +83,7 @@ public sealed class RealGuardApp : IAsyncDisposable
         }
 
         var app = await builder.BuildAsync(timeout.Token);
-        var started = new RealGuardApp(app, ports, dataRoot);
+        var started = new RealGuardApp(app, ports, dataRoot, dashboardApiKey);
         try
         {
             await app.StartAsync(timeout.Token);
@@ -94,6 +101,10 @@ public sealed class RealGuardApp : IAsyncDisposable
             throw new InvalidOperationException($"RealGuard did not start: {exception.Message}{Environment.NewLine}{detail}", exception);
         }
     }
+
+    /// <summary>The dashboard's address with its login token (only when started with the dashboard).</summary>
+    public async Task<Uri> DashboardLoginUrlAsync(CancellationToken cancellationToken = default) =>
+        await app.GetDashboardUrlAsync(cancellationToken) ?? throw new InvalidOperationException("The dashboard does not run.");
 
     public int Port(string part) => ports[part];
 

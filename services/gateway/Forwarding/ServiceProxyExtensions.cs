@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using RealGuard.Gateway.Authentication;
 using RealGuard.Gateway.Forwarding;
-using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Microsoft.Extensions.Hosting;
@@ -15,9 +14,8 @@ internal static class ServiceProxyExtensions
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddTransforms(transforms => transforms.AddRequestTransform(PrepareForwardedRequest));
-
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+            .AddTransforms(transforms => transforms.AddRequestTransform(PrepareForwardedRequest))
+            .AddServiceDiscoveryDestinationResolver();
         return builder;
     }
 

@@ -48,6 +48,7 @@ public abstract class SecuritySystemDbContext(DbContextOptions options) : DbCont
             message.HasIndex(m => m.EventId).IsUnique();
             message.HasIndex(m => new { m.DeliveredAt, m.RejectedAt });
             message.Property(m => m.LastError).HasMaxLength(1000);
+            message.Property(m => m.TraceParent).HasMaxLength(64);
         });
     }
 

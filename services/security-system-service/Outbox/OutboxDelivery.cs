@@ -24,7 +24,13 @@ public sealed partial class OutboxDelivery(
         foreach (var message in batch)
         {
             message.Attempts++;
-            var outcome = await notifications.SendAsync(message, cancellationToken);
+            DeliveryOutcome outcome;
+            using (var delivery = OutboxTracing.StartDelivery(message))
+            {
+                outcome = await notifications.SendAsync(message, cancellationToken);
+                delivery?.SetTag("realguard.delivery_status", outcome.Status.ToString());
+            }
+
             switch (outcome.Status)
             {
                 case DeliveryStatus.Delivered:

@@ -24,10 +24,14 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    /// <summary>The W3C trace context of the change, so its delivery shows in the same trace (see <see cref="OutboxTracing"/>).</summary>
+    public string? TraceParent { get; init; }
+
     public static OutboxMessage For(SecuritySystemEvent @event) => new()
     {
         EventId = @event.EventId,
         Payload = JsonSerializer.Serialize(@event, JsonSerializerOptions.Web),
         CreatedAt = @event.OccurredAt,
+        TraceParent = OutboxTracing.CurrentTraceParent,
     };
 }

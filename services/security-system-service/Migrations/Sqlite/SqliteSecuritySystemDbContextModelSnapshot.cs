@@ -119,6 +119,10 @@ namespace RealGuard.SecuritySystemService.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("RejectedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EventId")
