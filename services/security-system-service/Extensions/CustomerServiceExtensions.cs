@@ -8,12 +8,12 @@ public static class CustomerServiceExtensions
     public static IHostApplicationBuilder AddCustomerServiceClient(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddMemoryCache();
         builder.Services.AddTransient<BearerTokenRelayHandler>();
         builder.Services.AddHttpClient<CustomerServiceClient>(CustomerServiceClient.HttpClientName,
                 http => http.BaseAddress = ServiceAddresses.CustomerService)
             .AddHttpMessageHandler<BearerTokenRelayHandler>();
 
+        builder.Services.AddSingleton<LocationRolesCache>();
         builder.Services.AddScoped<CallerLocationRoles>();
         builder.Services.AddScoped<SecuritySystemAccess>();
         return builder;

@@ -10,7 +10,8 @@ namespace RealGuard.Persistence;
 public static partial class DatabaseExtensions
 {
     /// <summary>
-    /// Registers <typeparamref name="TContext"/> on the provider the connection string names. Each provider has its own
+    /// Registers <typeparamref name="TContext"/>, pooled (a request rents a reset context instead of building one: the
+    /// contexts hold no state of their own), on the provider the connection string names. Each provider has its own
     /// context type (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgreSql"/>) so that each keeps its own
     /// migrations: <c>dotnet ef migrations add Name --context TSqlite --output-dir Migrations/Sqlite</c>.
     /// </summary>
@@ -26,10 +27,10 @@ public static partial class DatabaseExtensions
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(connectionString);
-                builder.Services.AddDbContext<TContext, TSqlite>(options => options.UseSqlite(connectionString));
+                builder.Services.AddDbContextPool<TContext, TSqlite>(options => options.UseSqlite(connectionString));
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.Services.AddDbContext<TContext, TPostgreSql>(options => options.UseNpgsql(connectionString));
+                builder.Services.AddDbContextPool<TContext, TPostgreSql>(options => options.UseNpgsql(connectionString));
                 break;
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName);

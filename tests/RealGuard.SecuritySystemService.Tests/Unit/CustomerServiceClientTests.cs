@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using RealGuard.SecuritySystemService.CustomerService;
 using RealGuard.SecuritySystemService.Tests.Infrastructure;
 using static RealGuard.SecuritySystemService.Tests.Infrastructure.ScriptedHttpHandler;
@@ -15,9 +15,14 @@ public sealed class CustomerServiceClientTests
     private static readonly Guid Location = Guid.Parse("b0000000-0000-0000-0000-000000000001");
     private readonly ScriptedHttpHandler customerService = new();
     private readonly IHttpContextAccessor httpContext = new HttpContextAccessor();
-    private readonly MemoryCache cache = new(new MemoryCacheOptions());
+    private readonly FakeTimeProvider time = new();
+    private readonly LocationRolesCache cache;
 
-    public CustomerServiceClientTests() => SetIncomingAuthorization($"Bearer {CallerToken}");
+    public CustomerServiceClientTests()
+    {
+        cache = new LocationRolesCache(time);
+        SetIncomingAuthorization($"Bearer {CallerToken}");
+    }
 
     [Fact]
     public async Task The_roles_are_asked_for_with_the_callers_own_token()
@@ -140,6 +145,89 @@ public sealed class CustomerServiceClientTests
 
         Assert.Equal(["SECURITY_SYSTEM_ARMER"], await roles.AtLocationAsync("bob", Location, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task The_list_is_remembered_per_user_for_its_short_lifetime_only()
+    {
+        customerService.ThenAnswer(MyLocations("SECURITY_SYSTEM_ARMER"), MyLocations("SECURITY_SYSTEM_VIEWER"), MyLocations("SECURITY_SYSTEM_DISARMER"));
+        var roles = new CallerLocationRoles(Client(), cache);
+
+        var first = await roles.AtAllLocationsAsync("bob", CancellationToken.None);
+        time.Advance(CallerLocationRoles.ListCacheLifetime - TimeSpan.FromMilliseconds(1));
+        var again = await roles.AtAllLocationsAsync("bob", CancellationToken.None);
+        var dave = await roles.AtAllLocationsAsync("dave", CancellationToken.None);
+
+        Assert.Equal(["SECURITY_SYSTEM_ARMER"], first[Location]);
+        Assert.Same(first, again);
+        Assert.Equal(["SECURITY_SYSTEM_VIEWER"], dave[Location]);
+        Assert.Equal(2, customerService.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_role_withdrawn_leaves_the_list_within_the_list_lifetime()
+    {
+        customerService.ThenAnswer(MyLocations("SECURITY_SYSTEM_ARMER"), Json("""{"locations":[]}"""));
+        var roles = new CallerLocationRoles(Client(), cache);
+
+        Assert.Contains(Location, await roles.AtAllLocationsAsync("bob", CancellationToken.None));
+        time.Advance(CallerLocationRoles.ListCacheLifetime);
+
+        Assert.Empty(await roles.AtAllLocationsAsync("bob", CancellationToken.None));
+        Assert.Equal(2, customerService.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_role_withdrawn_at_a_location_takes_effect_within_the_cache_lifetime()
+    {
+        customerService.ThenAnswer(Json("""{"roles":["SECURITY_SYSTEM_DISARMER"]}"""), Status(HttpStatusCode.NotFound));
+        var roles = new CallerLocationRoles(Client(), cache);
+
+        Assert.Equal(["SECURITY_SYSTEM_DISARMER"], await roles.AtLocationAsync("carol", Location, CancellationToken.None));
+        time.Advance(CallerLocationRoles.CacheLifetime - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(["SECURITY_SYSTEM_DISARMER"], await roles.AtLocationAsync("carol", Location, CancellationToken.None));
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Empty(await roles.AtLocationAsync("carol", Location, CancellationToken.None));
+        Assert.Equal(2, customerService.Requests.Count);
+    }
+
+    [Fact]
+    public void The_cache_holds_at_most_its_bound()
+    {
+        using var small = new LocationRolesCache(time, maxEntries: 10);
+        for (var i = 0; i < 50; i++)
+        {
+            small.Set(("user", i), new HashSet<string>(), TimeSpan.FromMinutes(1));
+        }
+
+        Assert.InRange(small.Count, 1, 10);
+    }
+
+    [Fact]
+    public async Task Concurrent_misses_of_one_user_share_one_call_and_a_failure_is_not_kept()
+    {
+        var calls = 0;
+        var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<string> Obtain()
+        {
+            Interlocked.Increment(ref calls);
+            return answer.Task;
+        }
+
+        var waiting = Enumerable.Range(0, 16)
+            .Select(_ => cache.GetOrAddAsync("bob", TimeSpan.FromSeconds(5), Obtain, CancellationToken.None)).ToArray();
+        answer.SetException(new CustomerServiceUnavailableException("down"));
+        foreach (var request in waiting)
+        {
+            await Assert.ThrowsAsync<CustomerServiceUnavailableException>(() => request);
+        }
+
+        Assert.Equal("up", await cache.GetOrAddAsync("bob", TimeSpan.FromSeconds(5), () => Task.FromResult("up"), CancellationToken.None));
+        Assert.Equal(1, calls);
+    }
+
+    private static Func<HttpRequestMessage, HttpResponseMessage> MyLocations(string role)
+        => Json($$"""{"locations":[{"id":"{{Location}}","customerId":"{{Guid.NewGuid()}}","name":"Acme HQ","roles":["{{role}}"]}]}""");
 
     private CustomerServiceClient Client() => new(
         new HttpClient(new BearerTokenRelayHandler(httpContext) { InnerHandler = customerService })
