@@ -44,5 +44,6 @@ var web = builder.AddRealGuardProject<Projects.RealGuard_Web>(StackResources.Web
     .WithDemoData();
 
 builder.PublishRealGuardKeycloak(keycloak, web, gateway, clientSecrets);
+builder.PublishRealGuardToAzure();
 
 builder.Build().Run();

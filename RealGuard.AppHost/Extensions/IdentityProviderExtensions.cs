@@ -35,10 +35,15 @@ internal static class IdentityProviderExtensions
     /// The Keycloak-compatible development identity provider, for machines without a container runtime: same resource
     /// name, port, realm file, URLs and tokens as Keycloak; its keys and sessions under the data folder.
     /// </summary>
-    private static IResourceBuilder<ProjectResource> AddDevelopmentIdentityProvider(this IDistributedApplicationBuilder builder) =>
-        builder.AddRealGuardProject<Projects.RealGuard_IdentityProvider>(StackResources.Keycloak, StackPorts.Keycloak)
+    private static IResourceBuilder<ProjectResource> AddDevelopmentIdentityProvider(this IDistributedApplicationBuilder builder)
+    {
+        var identityProvider = builder.AddRealGuardProject<Projects.RealGuard_IdentityProvider>(StackResources.Keycloak, StackPorts.Keycloak)
             .WithExternalHttpEndpoints()
             .WithIconName("PersonLock")
             .WithEnvironment(StackConfigKeys.IdentityProviderImportPath, builder.RepositoryPath(RepositoryPaths.RealmExport))
             .WithEnvironment(StackConfigKeys.IdentityProviderDataPath, builder.DataFolder("identity-provider"));
+
+        // Its public address (Keycloak's KC_HOSTNAME): the issuer follows it, never a request's Host header.
+        return identityProvider.WithEnvironment("IdentityProvider__Hostname", identityProvider.GetEndpoint("http"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using RealGuard.ServiceDefaults.Tests.Infrastructure;
+using RealGuard.Testing;
 
 namespace RealGuard.ServiceDefaults.Tests;
 
