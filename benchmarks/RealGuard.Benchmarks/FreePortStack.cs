@@ -25,7 +25,6 @@ internal static class FreePortStack
         var options = new RealGuardAppOptions
         {
             AdjustRealm = adjustRealm,
-            Parts = [.. StackResources.Parts.Where(part => !without.Contains(part))],
         };
         foreach (var (key, value) in GatewayEnvironment)
         {

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using RealGuard.AppHost;
 
 namespace RealGuard.Testing.AppHost;
@@ -41,7 +42,8 @@ public sealed class RealGuardApp : IAsyncDisposable
     public static async Task<RealGuardApp> StartAsync(RealGuardAppOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new RealGuardAppOptions();
-        var parts = StackResources.Parts.Where(part => part == StackResources.Keycloak || options.Parts is null || options.Parts.Contains(part)).ToList();
+        // Always the whole stack, as the AppHost describes it; a test points a part at a stand-in through its environment.
+        var parts = StackResources.Parts.ToList();
         var dataRoot = Directory.CreateTempSubdirectory("realguard-test-").FullName;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
@@ -59,7 +61,6 @@ public sealed class RealGuardApp : IAsyncDisposable
             ],
             timeout.Token);
 
-        builder.KeepOnly(parts);
         var ports = parts.Zip(FreePorts.Take(parts.Count)).ToDictionary(pair => pair.First, pair => pair.Second);
         foreach (var (part, port) in ports)
         {
@@ -172,10 +173,15 @@ public sealed class RealGuardApp : IAsyncDisposable
 
     private static string Origin(int port) => $"http://localhost:{port}";
 
-    private string StateOf(string part) =>
-        app.ResourceNotifications.TryGetCurrentState(part, out var state)
-            ? $"{state.Snapshot.State?.Text ?? "no state"}, health {state.Snapshot.HealthStatus?.ToString() ?? "unknown"}"
+    private string StateOf(string part)
+    {
+        var waitsFor = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(resource => resource.Name == part)
+            .Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name);
+        var state = app.ResourceNotifications.TryGetCurrentState(part, out var current)
+            ? $"{current.Snapshot.State?.Text ?? "no state"}, health {current.Snapshot.HealthStatus?.ToString() ?? "unknown"}"
             : "not created";
+        return $"{state}; waits for {string.Join(", ", waitsFor)}";
+    }
 
     private async Task ExecuteAsync(string part, string command, CancellationToken cancellationToken)
     {

@@ -5,9 +5,6 @@ namespace RealGuard.Testing.AppHost;
 
 public sealed class RealGuardAppOptions
 {
-    /// <summary>The parts to run (default: all of them). The identity provider always runs; a part's references to parts left out are dropped.</summary>
-    public IReadOnlyCollection<string>? Parts { get; set; }
-
     /// <summary>Changes the realm before the identity provider imports it (it imports a copy).</summary>
     public Action<JsonObject>? AdjustRealm { get; set; }
 
@@ -25,13 +22,6 @@ public sealed class RealGuardAppOptions
         }
 
         environment[key] = value;
-        return this;
-    }
-
-    /// <summary>Only these parts (and the identity provider).</summary>
-    public RealGuardAppOptions Only(params string[] parts)
-    {
-        Parts = [StackResources.Keycloak, .. parts];
         return this;
     }
 }

@@ -24,7 +24,7 @@ public sealed class CustomerServiceStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        stack = await RealGuardApp.StartAsync(new RealGuardAppOptions().Only(StackResources.CustomerService));
+        stack = await RealGuardApp.StartAsync(new RealGuardAppOptions());
         http = new HttpClient { BaseAddress = new Uri(Stack.Url(StackResources.CustomerService)), Timeout = TimeSpan.FromSeconds(30) };
     }
 

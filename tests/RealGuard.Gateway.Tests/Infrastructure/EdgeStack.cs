@@ -48,7 +48,7 @@ public sealed class EdgeStack : IAsyncLifetime
         SecuritySystems = await RecordingService.StartAsync(SecuritySystemService);
         owned.Add(SecuritySystems);
 
-        var options = new RealGuardAppOptions().Only(StackResources.Gateway);
+        var options = new RealGuardAppOptions();
         options.AdjustRealm = TestClients.AddTo;
         options.WithEnvironment(Keycloak, "Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
         options.WithEnvironment(Gateway, StackConfigKeys.ServiceHttpEndpoint(CustomerService), Customers.Url);

@@ -27,7 +27,7 @@ public sealed class RealStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new RealGuardAppOptions { Parts = [.. Parts.Where(part => part != Web)] };
+        var options = new RealGuardAppOptions();
         options.AdjustRealm = TestClients.AddTo;
         options.WithEnvironment(Keycloak, RequestLogging, "Information");
         options.WithEnvironment(SecuritySystemService, RequestLogging, "Information");

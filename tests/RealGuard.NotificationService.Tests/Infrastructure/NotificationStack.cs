@@ -31,7 +31,7 @@ public sealed class NotificationStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        stack = await RealGuardApp.StartAsync(new RealGuardAppOptions { Parts = Parts });
+        stack = await RealGuardApp.StartAsync(new RealGuardAppOptions());
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
         {
             BaseAddress = new Uri(stack.Url(StackResources.NotificationService)),

@@ -32,7 +32,7 @@ public sealed class SecuritySystemStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new RealGuardAppOptions { Parts = Parts };
+        var options = new RealGuardAppOptions();
         // The outage tests stop notification-service for a few seconds; a short longest pause lets its events arrive
         // soon after it is back instead of up to 30 s later (the backoff itself is unit-tested).
         options.WithEnvironment(StackResources.SecuritySystemService, "Outbox__MaxRetryDelay", "00:00:02");

@@ -22,7 +22,7 @@ public sealed class WebStackFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Service = await RecordingService.StartAsync();
-        var options = new RealGuardAppOptions().Only(StackResources.Web);
+        var options = new RealGuardAppOptions();
         options.AdjustRealm = realm => realm["accessTokenLifespan"] = AccessTokenLifetimeSeconds;
         options.WithEnvironment(StackResources.Web, StackConfigKeys.ServiceHttpEndpoint(SecuritySystemService), Service.Url);
         options.WithEnvironment(StackResources.Web, "Session__RevalidationInterval", "00:00:01");
