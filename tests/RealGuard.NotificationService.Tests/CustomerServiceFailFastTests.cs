@@ -21,7 +21,7 @@ public sealed class CustomerServiceFailFastTests(NotificationStack stack, ITestO
 
     private readonly HttpClient http = new() { BaseAddress = stack.Http.BaseAddress, Timeout = AnswerWithin };
 
-    [Fact]
+    [Fact(Skip = "Pausing a part by the pid in Aspire's resource snapshot failed here (kill ESRCH); see issue 15 item 8")]
     public async Task With_customer_service_hung_events_are_refused_with_503_and_Retry_After_at_once()
     {
         var token = await stack.SenderTokenAsync();

@@ -120,8 +120,23 @@ public sealed class RealGuardApp : IAsyncDisposable
     /// <summary>The part's console lines so far, across restarts.</summary>
     public IReadOnlyList<string> Logs(string part) => logs?.Of(part) ?? [];
 
-    public Task StopPartAsync(string part, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(part, KnownResourceCommands.StopCommand, cancellationToken);
+    /// <summary>Stops a part and waits until its process has exited.</summary>
+    public async Task StopPartAsync(string part, CancellationToken cancellationToken = default)
+    {
+        // DCP may report the stop as failed when the process takes long to shut down; what counts is that it exits.
+        var result = await app.ResourceCommands.ExecuteCommandAsync(part, KnownResourceCommands.StopCommand, cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await app.ResourceNotifications.WaitForResourceAsync(part,
+                resource => resource.Snapshot.State?.Text is "Exited" or "Finished" or "Terminated" or "FailedToStart" or "Stopped", timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"{part} did not stop: {(result.Success ? "no exit seen" : result.Message)}");
+        }
+    }
 
     /// <summary>Starts a stopped part again on its port and waits until its <c>/health</c> answers 200.</summary>
     public async Task StartPartAsync(string part, CancellationToken cancellationToken = default)

