@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -15,6 +16,8 @@ public sealed class RealGuardApp : IAsyncDisposable
 {
     // Generous: on a loaded 2-core machine several test projects start their stacks at once.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private const string RandomizePorts = "DcpPublisher:RandomizePorts";
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(30);
     private readonly DistributedApplication app;
     private readonly IReadOnlyDictionary<string, int> ports;
     private ResourceLogs? logs;
@@ -56,15 +59,23 @@ public sealed class RealGuardApp : IAsyncDisposable
                 $"{AppHostResources.UseContainersSetting}=false",
                 $"{AppHostResources.DataPathSetting}={dataRoot}",
                 // The realm names each origin, so the ports are chosen here rather than by DCP.
-                "DcpPublisher:RandomizePorts=false",
+                $"{RandomizePorts}=false",
                 .. dashboardApiKey is null ? Array.Empty<string>() : [$"AppHost:DashboardApiKey={dashboardApiKey}"],
             ],
             timeout.Token);
+        // With the dashboard, Aspire.Hosting.Testing turns port randomisation back on after the arguments; off again.
+        builder.Configuration[RandomizePorts] = "false";
 
         var ports = parts.Zip(FreePorts.Take(parts.Count)).ToDictionary(pair => pair.First, pair => pair.Second);
         foreach (var (part, port) in ports)
         {
-            builder.Part(part).WithEndpoint("http", endpoint => endpoint.Port = port);
+            // Not proxied: the part itself listens on the port, so a stopped part refuses connections and its process is found by it.
+            builder.Part(part).WithEndpoint("http", endpoint =>
+            {
+                endpoint.Port = port;
+                endpoint.TargetPort = port;
+                endpoint.IsProxied = false;
+            });
         }
 
         var origins = new Dictionary<string, string>
@@ -89,6 +100,15 @@ public sealed class RealGuardApp : IAsyncDisposable
         {
             await app.StartAsync(timeout.Token);
             started.logs = new ResourceLogs(app, ports.Keys);
+            foreach (var (part, port) in ports)
+            {
+                var allocated = app.GetEndpoint(part, "http").Port;
+                if (allocated != port)
+                {
+                    throw new InvalidOperationException($"{part} listens on {allocated}, not on the port {port} the realm was written for.");
+                }
+            }
+
             foreach (var part in parts)
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(part, timeout.Token);
@@ -120,21 +140,34 @@ public sealed class RealGuardApp : IAsyncDisposable
     /// <summary>The part's console lines so far, across restarts.</summary>
     public IReadOnlyList<string> Logs(string part) => logs?.Of(part) ?? [];
 
-    /// <summary>Stops a part and waits until its process has exited.</summary>
+    /// <summary>Stops a part through Aspire and waits until nothing listens on its port any more.</summary>
     public async Task StopPartAsync(string part, CancellationToken cancellationToken = default)
     {
-        // DCP may report the stop as failed when the process takes long to shut down; what counts is that it exits.
+        // DCP stops `dotnet run`, which stops the part. On a loaded machine DCP can give up waiting (and report a failed
+        // stop) while the part is still shutting down, or end `dotnet run` and leave the part running: what counts for
+        // the test is that the part is down, so a part still listening after its grace period is ended here.
         var result = await app.ResourceCommands.ExecuteCommandAsync(part, KnownResourceCommands.StopCommand, cancellationToken);
+        if (!await PortFreedAsync(part, ShutdownGrace, cancellationToken) && PortOwner.ProcessListeningOn(Port(part)) is { } pid)
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+            if (!await PortFreedAsync(part, ShutdownGrace, cancellationToken))
+            {
+                throw new InvalidOperationException($"{part} did not stop ({(result.Success ? "stopped as far as Aspire knows" : result.Message)}).");
+            }
+        }
+
+        // Aspire must see it too, or it will not start the part again.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        timeout.CancelAfter(ShutdownGrace);
         try
         {
             await app.ResourceNotifications.WaitForResourceAsync(part,
-                resource => resource.Snapshot.State?.Text is "Exited" or "Finished" or "Terminated" or "FailedToStart" or "Stopped", timeout.Token);
+                resource => resource.Snapshot.State?.Text is "Exited" or "Finished" or "Terminated" or "FailedToStart", timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidOperationException($"{part} did not stop: {(result.Success ? "no exit seen" : result.Message)}");
+            throw new InvalidOperationException($"{part} is down, but Aspire still reports it as {StateOf(part)}.");
         }
     }
 
@@ -151,13 +184,12 @@ public sealed class RealGuardApp : IAsyncDisposable
         await StartPartAsync(part, cancellationToken);
     }
 
-    /// <summary>The process id of the part, e.g. to pause it (SIGSTOP) and see how the others cope with a hung dependency.</summary>
+    /// <summary>
+    /// The process id of the part (the one listening on its port, not the <c>dotnet run</c> that DCP started), e.g. to
+    /// pause it (SIGSTOP) and see how the others cope with a hung dependency.
+    /// </summary>
     public int ProcessId(string part) =>
-        app.ResourceNotifications.TryGetCurrentState(part, out var state)
-        && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
-        && int.TryParse(pid.ToString(), out var id)
-            ? id
-            : throw new InvalidOperationException($"{part} has no running process.");
+        PortOwner.ProcessListeningOn(Port(part)) ?? throw new InvalidOperationException($"Nothing listens on {part}'s port {Port(part)}.");
 
     public async ValueTask DisposeAsync()
     {
@@ -205,6 +237,22 @@ public sealed class RealGuardApp : IAsyncDisposable
         {
             throw new InvalidOperationException($"'{command}' on {part} failed: {result.Message}");
         }
+    }
+
+    private async Task<bool> PortFreedAsync(string part, TimeSpan within, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + within;
+        while (PortOwner.ProcessListeningOn(Port(part)) is not null)
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+
+        return true;
     }
 
     private async Task WaitUntilHealthyAsync(string part, CancellationToken cancellationToken)

@@ -1,12 +1,16 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RealGuard.Testing.AppHost;
 
-/// <summary>Every console line of each part, across restarts, uncapped (a test counts from it).</summary>
-internal sealed class ResourceLogs : IAsyncDisposable
+/// <summary>
+/// Every console line of each part, across restarts, uncapped (a test counts from it), as the part printed it:
+/// without the timestamp Aspire puts in front of each line it collects.
+/// </summary>
+internal sealed partial class ResourceLogs : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> lines = new();
     private readonly CancellationTokenSource stop = new();
@@ -28,7 +32,7 @@ internal sealed class ResourceLogs : IAsyncDisposable
                     {
                         foreach (var line in batch)
                         {
-                            queue.Enqueue(line.Content);
+                            queue.Enqueue(AspireTimestamp().Replace(line.Content, "", 1));
                         }
                     }
                 }
@@ -47,4 +51,7 @@ internal sealed class ResourceLogs : IAsyncDisposable
         await Task.WhenAll(watchers);
         stop.Dispose();
     }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z ")]
+    private static partial Regex AspireTimestamp();
 }

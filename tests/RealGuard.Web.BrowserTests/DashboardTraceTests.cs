@@ -45,14 +45,15 @@ public sealed class DashboardTraceTests(BrowserStackFixture fixture)
                 .LastOrDefault(span => span.Attribute("http.request.method") == "PUT" && span.Attribute(CallerTracingTags.UserId) == bob));
             Assert.Equal("realguard-web", arm.Attribute(CallerTracingTags.ClientId));
 
+            IReadOnlyList<Span> ofTrace = [];
             var trace = await EventuallyAsync(async () =>
             {
-                var spans = await SpansAsync(dashboard, StackResources.Web, StackResources.SecuritySystemService, StackResources.CustomerService, StackResources.NotificationService);
-                var ofTrace = spans.Where(span => span.TraceId == arm.TraceId).ToList();
-                return ofTrace.Select(span => span.Service).Distinct().Count() == 4 ? ofTrace : null;
-            });
+                var spans = await SpansAsync(dashboard, TracedServices);
+                ofTrace = [.. spans.Where(span => span.TraceId == arm.TraceId)];
+                // Each service exports on its own schedule: wait for all four (the IAM may join) and for the outbox's delivery span.
+                return TracedServices.All(service => ofTrace.Any(span => span.Service == service)) && ofTrace.Any(IsOutboxDelivery) ? ofTrace : null;
+            }, () => $"the trace of the arm holds: {string.Join(", ", ofTrace.Select(span => $"{span.Service} {span.Name}"))}");
 
-            Assert.Contains(trace, span => span.Service == StackResources.SecuritySystemService && span.Name == "outbox deliver");
             Assert.All(trace, span => Assert.DoesNotContain("eyJ", span.Json.ToJsonString(), StringComparison.Ordinal));
 
             await using var dashboardContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
@@ -69,6 +70,11 @@ public sealed class DashboardTraceTests(BrowserStackFixture fixture)
             await SetAcmeHqAsync("carol", from: "ARMED", action: "DISARM"); // leave the system as the other tests expect it
         }
     }
+
+    private static readonly string[] TracedServices =
+        [StackResources.Web, StackResources.SecuritySystemService, StackResources.CustomerService, StackResources.NotificationService];
+
+    private static bool IsOutboxDelivery(Span span) => span.Service == StackResources.SecuritySystemService && span.Name == "outbox deliver";
 
     private async Task<Uri> DashboardAsync() => new((await fixture.Stack.DashboardLoginUrlAsync()).GetLeftPart(UriPartial.Authority));
 
@@ -116,19 +122,21 @@ public sealed class DashboardTraceTests(BrowserStackFixture fixture)
         }
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, Func<string>? lastSeen = null)
         where T : class
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until)
         {
             if (await probe() is { } found)
             {
                 return found;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500), timeout.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
+
+        throw new TimeoutException($"Not seen in the dashboard within 60 s; {lastSeen?.Invoke() ?? "nothing matched"}.");
     }
 
     private async Task SetAcmeHqAsync(string user, string from, string action)

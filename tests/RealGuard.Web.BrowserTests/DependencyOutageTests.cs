@@ -12,7 +12,7 @@ namespace RealGuard.Web.BrowserTests;
 [Collection(BrowserStackCollection.Name)]
 public sealed class DependencyOutageTests(BrowserStackFixture fixture)
 {
-    [Fact(Skip = "Pauses customer-service by the pid in Aspire's resource snapshot, which failed here (issue 15 item 8)")]
+    [Fact]
     public async Task The_systems_page_names_the_part_that_is_unavailable_and_recovers_by_itself()
     {
         await using var context = await fixture.NewContextAsync();

@@ -44,6 +44,7 @@ public sealed class UserJourneyTests(BrowserStackFixture fixture)
 
         await page.ClickAsync("#logout");
         await Expect(page.Locator("[data-testid=hero-login]")).ToBeVisibleAsync(Soon);
+        await InteractiveAsync(page);
         await page.ClickAsync("[data-testid=hero-login]");
         await Expect(page.Locator("#kc-form-login")).ToBeVisibleAsync(Soon); // the IAM's session ended too
     }

@@ -72,16 +72,29 @@ public static class LogoutEndpoint
             }
         }
 
-        if (session is not null && await sessions.EndAsync(realm, session.Id) is { } ended)
+        if (session is not null)
         {
-            await grants.RevokeAsync(ended);
-            await backchannel.NotifyAsync(realm, ended, OpenIddictResults.Issuer(http), http.RequestAborted);
+            await EndSessionAsync(http, realm, session, sessions, grants, backchannel);
         }
         await SsoCookie.SignOutAsync(http);
 
         return request.PostLogoutRedirectUri is null
             ? KeycloakPages.LoggedOut(realm.DisplayName)
             : Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>
+    /// As Keycloak does: the clients hear of the logout (back channel) while the session still stands, and only then
+    /// does it end with its grants, so a client's refresh racing the logout is not what ends that client's session.
+    /// </summary>
+    internal static async Task EndSessionAsync(HttpContext http, Realm realm, UserSession session, SessionStore sessions,
+        SessionGrants grants, BackchannelLogout backchannel)
+    {
+        await backchannel.NotifyAsync(realm, session, OpenIddictResults.Issuer(http), http.RequestAborted);
+        if (await sessions.EndAsync(realm, session.Id) is { } ended)
+        {
+            await grants.RevokeAsync(ended);
+        }
     }
 
     private static bool SessionCodeMatches(ITimeLimitedDataProtector protector, string? code, string sessionId)

@@ -37,10 +37,9 @@ public static class TokenLogout
         {
             return Error(Errors.InvalidGrant, "Invalid refresh token. Token client and authorized client don't match");
         }
-        if (jwt.TryGetPayloadValue<string>("sid", out var sid) && await sessions.EndAsync(realm, sid) is { } ended)
+        if (jwt.TryGetPayloadValue<string>("sid", out var sid) && await sessions.FindActiveAsync(realm, sid) is { } session)
         {
-            await grants.RevokeAsync(ended);
-            await backchannel.NotifyAsync(realm, ended, OpenIddictResults.Issuer(http), http.RequestAborted);
+            await LogoutEndpoint.EndSessionAsync(http, realm, session, sessions, grants, backchannel);
         }
         return Results.NoContent();
     }

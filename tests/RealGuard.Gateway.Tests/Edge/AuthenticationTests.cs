@@ -66,7 +66,7 @@ public sealed class AuthenticationTests(EdgeStack edge)
             using var refused = await Api.GetAsync("/securitysystems", guesser);
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
-        var iamLog = edge.Log.Mark(AppHost.StackResources.Keycloak);
+        var iamLog = await IamRequests.MarkAsync(edge.Log, edge.Authority);
         var marker = Marker();
 
         using var response = await Api.GetAsync($"/securitysystems?{marker}", guesser);
@@ -82,7 +82,7 @@ public sealed class AuthenticationTests(EdgeStack edge)
     public async Task Malformed_Basic_credentials_get_401_without_asking_the_IAM()
     {
         var marker = Marker();
-        var iamLog = edge.Log.Mark(AppHost.StackResources.Keycloak);
+        var iamLog = await IamRequests.MarkAsync(edge.Log, edge.Authority);
 
         using var response = await Api.GetAsync($"/securitysystems?{marker}", new("Basic", "bm8tY29sb24taGVyZQ=="));
 

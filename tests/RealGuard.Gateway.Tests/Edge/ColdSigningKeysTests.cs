@@ -13,7 +13,7 @@ namespace RealGuard.Gateway.Tests.Edge;
 [Collection(EdgeStackCollection.Name)]
 public sealed class ColdSigningKeysTests(EdgeStack edge)
 {
-    [Fact(Skip = "Stops a part through Aspire's stop command, which DCP could not complete here within 60 s (Failed to stop resource); see the closing note of issue 9")]
+    [Fact]
     public async Task Restarted_while_the_IAM_is_down_a_valid_token_gets_503_with_Retry_After_until_the_keys_can_be_fetched()
     {
         var bearer = ApiCaller.Bearer(await edge.Api.ClientTokenAsync(TestClients.Acme));

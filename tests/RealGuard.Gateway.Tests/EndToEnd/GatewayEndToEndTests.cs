@@ -101,7 +101,7 @@ public sealed class GatewayEndToEndTests(RealStack real)
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
         }
 
-        var iamLog = real.Log.Mark(Keycloak);
+        var iamLog = await IamRequests.MarkAsync(real.Log, Api.Authority);
         var statuses = new List<HttpStatusCode>();
         for (var wave = 0; wave < 10; wave++)
         {

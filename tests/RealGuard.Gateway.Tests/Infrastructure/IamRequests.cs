@@ -27,10 +27,21 @@ internal sealed record IamRequests(IReadOnlyList<string> Lines)
         Lines.Count(line => line.Contains("Token request:", StringComparison.Ordinal) && line.Contains($"client_id={clientId} ", StringComparison.Ordinal));
 
     /// <summary>
-    /// What the IAM received after <paramref name="mark"/> in its log, complete: the test sends a control request of its
-    /// own and waits for it to be logged; the log keeps order, so every request received before it is there too.
+    /// Where the IAM's log stands now. Aspire collects a part's log asynchronously, so a line already written may not
+    /// be there yet: the test sends a control request and waits for it; everything received before it is behind the mark.
     /// </summary>
+    public static async Task<int> MarkAsync(StackLog log, string authority)
+        => await ControlLineAsync(log, 0, authority) + 1;
+
+    /// <summary>What the IAM received after <paramref name="mark"/> in its log, complete (up to a control request of the test's own).</summary>
     public static async Task<IamRequests> ReceivedSinceAsync(StackLog log, int mark, string authority)
+    {
+        var controlLine = await ControlLineAsync(log, mark, authority);
+        return new IamRequests([.. log.Since(StackResources.Keycloak, mark).Take(controlLine - mark)]);
+    }
+
+    /// <summary>Sends a control request and returns the index of its line in the IAM's log (the log keeps order).</summary>
+    private static async Task<int> ControlLineAsync(StackLog log, int from, string authority)
     {
         var control = "control=" + Guid.NewGuid().ToString("N");
         using (var http = new HttpClient())
@@ -40,11 +51,10 @@ internal sealed record IamRequests(IReadOnlyList<string> Lines)
 
         for (var waited = 0; waited < 200; waited++)
         {
-            var lines = log.Since(StackResources.Keycloak, mark).ToList();
-            var controlLine = lines.FindIndex(line => line.Contains(control, StringComparison.Ordinal));
-            if (controlLine >= 0)
+            var line = log.Since(StackResources.Keycloak, from).ToList().FindIndex(line => line.Contains(control, StringComparison.Ordinal));
+            if (line >= 0)
             {
-                return new IamRequests(lines[..controlLine]);
+                return from + line;
             }
 
             await Task.Delay(50);

@@ -20,6 +20,8 @@ public static class UserSteps
     public static async Task LogInAsync(IPage page, string username, string startAt = "/")
     {
         await page.GotoAsync(startAt);
+        // The circuit re-renders the prerendered page as it connects; a click during that swap lands on nothing.
+        await InteractiveAsync(page);
         await page.ClickAsync("#login");
         await SignInAtIdentityProviderAsync(page, username);
         await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToBeVisibleAsync(Soon);
