@@ -163,7 +163,7 @@ public sealed class RealGuardApp : IAsyncDisposable
         try
         {
             await app.ResourceNotifications.WaitForResourceAsync(part,
-                resource => resource.Snapshot.State?.Text is "Exited" or "Finished" or "Terminated" or "FailedToStart", timeout.Token);
+                resource => IsStopped(resource.Snapshot.State?.Text), timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -238,6 +238,10 @@ public sealed class RealGuardApp : IAsyncDisposable
             throw new InvalidOperationException($"'{command}' on {part} failed: {result.Message}");
         }
     }
+
+    // What Aspire's start command accepts as stopped.
+    private static bool IsStopped(string? state)
+        => state is not null && (KnownResourceStates.TerminalStates.Contains(state) || state == KnownResourceStates.NotStarted || state == "Unknown");
 
     private async Task<bool> PortFreedAsync(string part, TimeSpan within, CancellationToken cancellationToken)
     {
