@@ -14,6 +14,15 @@ public sealed class RealGuardAppOptions
     /// <summary>Runs the Aspire dashboard too (off by default, as Aspire.Hosting.Testing has it).</summary>
     public bool EnableDashboard { get; set; }
 
+    /// <summary>Dependencies a part starts without waiting for (part, dependency): to restart it while that one is down.</summary>
+    public List<(string Part, string Dependency)> WaitsDropped { get; } = [];
+
+    public RealGuardAppOptions WithoutWaitingFor(string part, string dependency)
+    {
+        WaitsDropped.Add((part, dependency));
+        return this;
+    }
+
     public RealGuardAppOptions WithEnvironment(string part, string key, string value)
     {
         if (!Environment.TryGetValue(part, out var environment))

@@ -56,6 +56,7 @@ public sealed class EdgeStack : IAsyncLifetime
         options.WithEnvironment(Gateway, StackConfigKeys.ServiceHttpEndpoint(NotificationService), $"http://127.0.0.1:{UnusedPort()}");
         options.WithEnvironment(Gateway, "Kestrel__Limits__MaxRequestBodySize", MaxRequestBodySize.ToString());
         GatewaySettings.ApplyTo(options, Gateway);
+        options.WithoutWaitingFor(Gateway, Keycloak); // ColdSigningKeysTests restarts the gateway while the IAM is down
 
         Stack = await RealGuardApp.StartAsync(options);
         owned.Insert(0, Stack);

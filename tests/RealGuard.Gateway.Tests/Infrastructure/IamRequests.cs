@@ -14,7 +14,8 @@ internal sealed record IamRequests(IReadOnlyList<string> Lines)
     [
         .. Lines.Select(line => line.Trim())
             .Where(line => line.StartsWith("Request starting ", StringComparison.Ordinal))
-            .Select(line => line.Split(' ')[4]),
+            .Select(line => line.Split(' ')[4])
+            .Where(url => !new Uri(url).AbsolutePath.Equals("/health", StringComparison.Ordinal)), // Aspire's own probe
     ];
 
     public int TokenRequests => Urls.Count(url => url.Contains("/protocol/openid-connect/token", StringComparison.Ordinal));

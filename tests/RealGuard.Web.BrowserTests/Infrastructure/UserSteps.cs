@@ -25,6 +25,7 @@ public static class UserSteps
         await page.ClickAsync("#login");
         await SignInAtIdentityProviderAsync(page, username);
         await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToBeVisibleAsync(Soon);
+        await InteractiveAsync(page);
     }
 
     /// <summary>Waits until the page's circuit is connected, so clicks reach the server.</summary>
