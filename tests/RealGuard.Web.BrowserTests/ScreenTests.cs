@@ -70,7 +70,10 @@ public sealed class ScreenTests(BrowserStackFixture fixture)
         var globex = page.Locator("[data-testid=system]", new() { HasText = "Globex Lab" });
         await Expect(globex).ToBeVisibleAsync(Soon);
         var action = globex.Locator("[data-action]").First; // ARM or DISARM, whichever the state allows: erin may do both
+        var before = await globex.Locator("[data-testid=state]").TextContentAsync();
         await action.ClickAsync();
+        // The change is made once the card shows it; leaving the page earlier would cancel the call.
+        await Expect(globex.Locator("[data-testid=state]")).Not.ToHaveTextAsync(before ?? "", new() { Timeout = 15_000 });
 
         await page.ClickAsync("text=Notifications");
         // Delivered by security-system-service's outbox: reload until it has arrived.
